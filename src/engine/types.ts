@@ -1,0 +1,81 @@
+// Results as data. Nothing here is words: human text is a Finding ({code, args}) that
+// src/messages turns into vi/en, or an I18n copied from the rubric.
+import type { I18n, Level } from '../inventory/fields.js';
+import type { CellRef, DataIssue } from '../inventory/types.js';
+
+/** A sentence as data: `code` is a key of the messages catalogue, `args` its values. */
+export interface Finding {
+  code: string;
+  args?: Record<string, FindingArg>;
+}
+export type FindingArg = string | number | boolean | null | string[] | Finding | Finding[];
+
+export type CheckStatus = 'pass' | 'fail' | 'missing' | 'not_applicable';
+export type CriterionStatus = CheckStatus | 'waived';
+export type Severity = 'required' | 'recommended';
+
+/** What a check kind's evaluator returns. */
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** graded checks only: points earned (others earn weight on pass, 0 otherwise). */
+  points?: number;
+  actual: Finding | null;
+  expected: Finding | null;
+  /** On fail (and missing): what to do, in plain words ("thiếu 10 máy tính phòng máy: cần 50, có 40"). */
+  gap: Finding | null;
+  cells: CellRef[];
+}
+
+export interface CriterionResult {
+  id: string;
+  clause: string;
+  title: I18n;
+  quote: string | null;
+  source: string | null;
+  hint: I18n | null;
+  severity: Severity;
+  weight: number;
+  status: CriterionStatus;
+  /** null when not_applicable or waived. */
+  points: number | null;
+  /** The rule in short, language-neutral words ("computers.quan_ly >= 2"): diffs compare it. */
+  rule: string;
+  actual: Finding | null;
+  expected: Finding | null;
+  /** One sentence saying what the status means for this criterion. */
+  message: Finding;
+  gap: Finding | null;
+  cells: CellRef[];
+  waiver: { reason: string; approved_by: string | null; expires: string } | null;
+}
+
+export interface ScoreBand { id: string; label: I18n }
+
+export interface GroupResult { id: string; score: number | null; band: ScoreBand | null }
+
+export interface Warning { code: string; args?: Record<string, FindingArg> }
+
+export interface DeadlineResult { id: string; date: string; title: I18n; days_left: number }
+
+export interface AuditResult {
+  tool: { name: string; version: string };
+  rubric: {
+    id: string; version: string; title: I18n; sha256: string;
+    issuer: string; document: { number: string; date: string };
+  };
+  school: {
+    code: string | null; name: string | null; province: string | null; district: string | null;
+    school_year: string | null; levels: Level[];
+  };
+  source: { file: string; sha256: string };
+  as_of: string;
+  score: number | null;
+  status: 'pass' | 'fail';
+  band: ScoreBand | null;
+  groups: GroupResult[];
+  summary: { pass: number; fail: number; missing: number; not_applicable: number; waived: number };
+  criteria: CriterionResult[];
+  data_issues: DataIssue[];
+  warnings: Warning[];
+  deadlines: DeadlineResult[];
+}

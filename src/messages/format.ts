@@ -1,0 +1,50 @@
+// The one place where findings become words. Templates use {name} for an argument and
+// {name|vocab:kind} to show a vocabulary key by its label; Findings nested in args are formatted too.
+import { VOCAB, type VocabName } from '../inventory/fields.js';
+import type { Finding, FindingArg } from '../engine/types.js';
+
+export type Lang = 'vi' | 'en';
+export type Catalogue = Record<string, { vi: string; en: string }>;
+
+const catalogue: Catalogue = {};
+
+/** Register templates; a code registered twice is a programming error. */
+export function registerMessages(entries: Catalogue): void {
+  for (const [code, text] of Object.entries(entries)) {
+    if (Object.hasOwn(catalogue, code) && catalogue[code]!.vi !== text.vi) throw new Error(`message code registered twice: ${code}`);
+    catalogue[code] = text;
+  }
+}
+
+export const hasMessage = (code: string): boolean => Object.hasOwn(catalogue, code);
+export const messageCodes = (): string[] => Object.keys(catalogue).sort();
+
+/** Numbers: at most two decimals, '.' as decimal mark (as the spec's examples), no grouping. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const r = Math.round(n * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+export function vocabLabel(vocab: string, key: string, lang: Lang): string {
+  const list = (VOCAB as Record<string, { key: string; vi: string; en: string }[]>)[vocab as VocabName];
+  const e = list?.find((v) => v.key === key);
+  return e ? e[lang] : key;
+}
+
+function formatArg(arg: FindingArg | undefined, filter: string | undefined, lang: Lang): string {
+  if (arg === undefined || arg === null) return '';
+  if (Array.isArray(arg)) return (arg as FindingArg[]).map((a) => formatArg(a, filter, lang)).join(', ');
+  if (typeof arg === 'object') return format(arg, lang);
+  if (typeof arg === 'number') return formatNumber(arg);
+  if (typeof arg === 'boolean') return lang === 'vi' ? (arg ? 'có' : 'không') : (arg ? 'yes' : 'no');
+  if (filter?.startsWith('vocab:')) return vocabLabel(filter.slice(6), arg, lang);
+  return arg;
+}
+
+/** Turn a finding into a sentence in `lang`. An unknown code shows as itself (a test catches these). */
+export function format(f: Finding, lang: Lang): string {
+  const t = Object.hasOwn(catalogue, f.code) ? catalogue[f.code]![lang] : f.code;
+  return t.replace(/\{(\w+)(?:\|([\w:]+))?\}/g, (_, name: string, filter: string | undefined) =>
+    formatArg(f.args?.[name], filter, lang));
+}
