@@ -1,13 +1,19 @@
 // The contract every check kind implements (one module per kind, registered in ./index.ts).
 import type { z } from 'zod';
-import type { Level } from '../inventory/fields.js';
+import type { Level, SheetKey } from '../inventory/fields.js';
 import type { CellRef, Inventory } from '../inventory/types.js';
 import type { CheckOutcome } from '../engine/types.js';
 
 /** A metric's value for one school. `missing` carries why (not declared, unusable cell, zero denominator…). */
 export type MetricValue =
   | { state: 'value'; value: number | boolean | string | string[]; cells: CellRef[] }
-  | { state: 'missing'; reason: 'not_declared' | 'invalid' | 'zero_denominator' | 'sheet_missing'; cells: CellRef[] };
+  | {
+    state: 'missing'; reason: 'not_declared' | 'invalid' | 'zero_denominator' | 'sheet_missing'; cells: CellRef[];
+    /** The sheet whose data is absent or unusable (for the "what to fill in" sentence). */
+    sheet?: SheetKey;
+    /** zero_denominator: the metric that is 0 (e.g. `labs`). */
+    denominator?: string;
+  };
 
 export interface EvalContext {
   inventory: Inventory;
@@ -16,6 +22,8 @@ export interface EvalContext {
   metric(name: string): MetricValue;
   /** Evaluate a nested check (for all/any). */
   evaluate(check: Check): CheckOutcome;
+  /** The criterion's weight (graded checks pass when they earn it all); absent inside all/any. */
+  weight?: number;
 }
 
 /** A check as written in a rubric (validated by the kind's schema). */
