@@ -1,0 +1,158 @@
+// What every renderer needs from a result, computed once: words for statuses and findings,
+// stable orders for the lists, status colours. Shared by the per-school, batch and diff renderers.
+import { LEVELS, type I18n, type Level } from '../inventory/fields.js';
+import type { CellRef, DataIssue } from '../inventory/types.js';
+import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, Warning } from '../engine/types.js';
+import { format, vocabLabel, type Lang } from '../messages/format.js';
+import { reportLabel } from '../messages/report.js';
+
+export type { Lang };
+
+export interface RenderOptions {
+  lang: Lang;
+  /** Colours (terminal only); the CLI decides from TTY / NO_COLOR / --no-color. */
+  color: boolean;
+  /** ISO timestamp; given only when SOURCE_DATE_EPOCH is set, so reports stay byte-identical otherwise. */
+  generatedAt?: string;
+}
+
+export const CRITERION_STATUSES: readonly CriterionStatus[] = ['pass', 'fail', 'missing', 'not_applicable', 'waived'];
+
+/** A rubric text in `lang`, falling back to Vietnamese. */
+export const pick = (t: I18n, lang: Lang): string => (lang === 'en' ? t.en ?? t.vi : t.vi);
+
+export const say = (f: Finding | null, lang: Lang): string | null => (f ? format(f, lang) : null);
+
+export const statusWord = (s: CriterionStatus, lang: Lang): string => reportLabel(`status.${s}`, lang);
+export const severityWord = (s: 'required' | 'recommended', lang: Lang): string => reportLabel(`severity.${s}`, lang);
+export const issueSeverityWord = (s: 'error' | 'warning', lang: Lang): string => reportLabel(`issue.${s}`, lang);
+
+/** 'YYYY-MM-DD' in the reader's convention (vi: dd/mm/yyyy); anything else is shown as is. */
+export function dateText(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? reportLabel('date', lang, { y: m[1]!, m: m[2]!, d: m[3]! }) : iso;
+}
+
+/** Score with one decimal, or the "not computable" sentence. */
+export const scoreText = (score: number | null, lang: Lang): string =>
+  score === null ? reportLabel('score.none', lang) : score.toFixed(1);
+
+export const bandText = (band: { label: I18n } | null, lang: Lang): string =>
+  band ? pick(band.label, lang) : reportLabel('band.none', lang);
+
+export const levelsText = (levels: readonly Level[], lang: Lang): string =>
+  sortLevels(levels).map((l) => vocabLabel('levels', l, lang)).join(', ');
+
+export const sortLevels = (levels: readonly Level[]): Level[] =>
+  [...levels].sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b));
+
+export const summaryText = (s: AuditResult['summary'], lang: Lang): string => reportLabel('summary.counts', lang, { ...s });
+
+export function daysLeftText(days: number, lang: Lang): string {
+  if (days === 0) return reportLabel('deadline.today', lang);
+  return days > 0 ? reportLabel('deadline.days_left', lang, { days }) : reportLabel('deadline.overdue', lang, { days: -days });
+}
+
+/**
+ * The criterion's message in words; a waived criterion's message always carries the waiver's
+ * reason (added unless the engine's sentence already says it).
+ */
+export function criterionMessage(c: CriterionResult, lang: Lang): string {
+  const text = format(c.message, lang);
+  if (c.status !== 'waived' || !c.waiver || text.includes(c.waiver.reason)) return text;
+  return reportLabel('message.with_waiver', lang, { message: text, reason: c.waiver.reason });
+}
+
+/** The waiver in words: reason, approver, expiry. */
+export function waiverText(w: NonNullable<CriterionResult['waiver']>, lang: Lang): string {
+  const expires = dateText(w.expires, lang);
+  return w.approved_by
+    ? reportLabel('waiver.detail', lang, { reason: w.reason, approved_by: w.approved_by, expires })
+    : reportLabel('waiver.detail_unapproved', lang, { reason: w.reason, expires });
+}
+
+/** Why a criterion is not scored (waived: the waiver's reason; not applicable: its message). */
+export const skipReason = (c: CriterionResult, lang: Lang): string =>
+  c.status === 'waived' && c.waiver ? c.waiver.reason : criterionMessage(c, lang);
+
+/** What a failing or missing criterion lacks: its gap, else its message. */
+export const gapOrMessage = (c: CriterionResult, lang: Lang): string => say(c.gap, lang) ?? criterionMessage(c, lang);
+
+export const cellRefText = (r: CellRef): string => `${r.sheet}!${r.cell}`;
+
+// ---------- Stable orders ("criteria in rubric order, other lists sorted") ----------
+
+const SHEET_ORDER = ['Thông tin chung', 'Thiết bị', 'Phần mềm', 'Giáo viên'];
+
+/** 'D14' → [14, 4]; anything else sorts after real cells, by text. */
+function cellKey(cell: string | null): [number, number] {
+  const m = cell ? /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(cell) : null;
+  if (!m) return [cell === null ? -1 : Number.MAX_SAFE_INTEGER, 0];
+  const col = [...m[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [Number(m[2]), col];
+}
+
+const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function cmpSheet(a: string, b: string): number {
+  const ia = SHEET_ORDER.indexOf(a), ib = SHEET_ORDER.indexOf(b);
+  if (ia !== ib) return (ia < 0 ? SHEET_ORDER.length : ia) - (ib < 0 ? SHEET_ORDER.length : ib);
+  return cmpText(a, b);
+}
+
+/** Workbook order of sheets, then row, then column. Null cells (a whole sheet or column) first. */
+export function cmpCell(a: { sheet: string; cell: string | null }, b: { sheet: string; cell: string | null }): number {
+  const s = cmpSheet(a.sheet, b.sheet);
+  if (s) return s;
+  const [ra, ca] = cellKey(a.cell), [rb, cb] = cellKey(b.cell);
+  return ra - rb || ca - cb || cmpText(a.cell ?? '', b.cell ?? '');
+}
+
+export const sortedCells = (cells: readonly CellRef[]): CellRef[] => {
+  const seen = new Set<string>();
+  return [...cells].sort(cmpCell).filter((c) => {
+    const k = cellRefText(c);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+};
+
+/** Data issues in sheet/cell order; the message breaks remaining ties so the order never depends on input order. */
+export interface IssueView { severity: 'error' | 'warning'; sheet: string; cell: string | null; code: string; message: string }
+export function issueViews(issues: readonly DataIssue[], lang: Lang): IssueView[] {
+  return issues
+    .map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: format(i, lang) }))
+    .sort((a, b) => cmpCell(a, b) || cmpText(a.code, b.code) || cmpText(a.message, b.message) || cmpText(a.severity, b.severity));
+}
+
+export const issueWhere = (i: { sheet: string; cell: string | null }): string => (i.cell ? `${i.sheet}!${i.cell}` : i.sheet);
+
+export interface WarningView { code: string; message: string }
+export const warningViews = (ws: readonly Warning[], lang: Lang): WarningView[] =>
+  ws.map((w) => ({ code: w.code, message: format(w, lang) }))
+    .sort((a, b) => cmpText(a.code, b.code) || cmpText(a.message, b.message));
+
+export interface DeadlineView { id: string; date: string; title: string; days_left: number }
+export const deadlineViews = (ds: readonly DeadlineResult[], lang: Lang): DeadlineView[] =>
+  ds.map((d) => ({ id: d.id, date: d.date, title: pick(d.title, lang), days_left: d.days_left }))
+    .sort((a, b) => cmpText(a.date, b.date) || cmpText(a.id, b.id));
+
+/** Deadlines still ahead (or today), for the human reports; the JSON keeps them all. */
+export const upcoming = (ds: readonly DeadlineView[]): DeadlineView[] => ds.filter((d) => d.days_left >= 0);
+
+// ---------- Status colours (Excel fills and terminal colours share one palette) ----------
+
+export interface StatusStyle { fill: string; font: string; ansi: 'green' | 'red' | 'yellow' | 'gray' | 'cyan' }
+export const STATUS_STYLE: Record<CriterionStatus, StatusStyle> = {
+  pass: { fill: 'C6EFCE', font: '006100', ansi: 'green' },
+  fail: { fill: 'FFC7CE', font: '9C0006', ansi: 'red' },
+  missing: { fill: 'FFEB9C', font: '9C5700', ansi: 'yellow' },
+  not_applicable: { fill: 'EDEDED', font: '595959', ansi: 'gray' },
+  waived: { fill: 'DDEBF7', font: '1F4E78', ansi: 'cyan' },
+};
+
+/** School as "name (code …)", falling back to whichever is known, then to the source file. */
+export function schoolTitle(r: AuditResult, lang: Lang): string {
+  const { code, name } = r.school;
+  if (code && name) return reportLabel('school.value', lang, { name, code });
+  return name ?? code ?? r.source.file;
+}

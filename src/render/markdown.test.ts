@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdownText } from './markdown.js';
+import { sampleResult } from './sample-result.js';
+
+const md = (lang: 'vi' | 'en') => renderMarkdownText(sampleResult(), { lang, color: false });
+const section = (text: string, heading: string): string => {
+  const start = text.indexOf(`\n## ${heading}\n`);
+  expect(start, `section ${heading}`).toBeGreaterThan(0);
+  const end = text.indexOf('\n## ', start + 4);
+  return text.slice(start, end < 0 ? undefined : end);
+};
+
+describe('Markdown report', () => {
+  it('says who, against what, and the outcome', () => {
+    const vi = md('vi');
+    expect(vi).toContain('- **Mã trường:** 83000123');
+    expect(vi).toContain('- **Văn bản:** Số 2782/SGD&ĐT-KTQLCLGD&CNTT ngày 26/10/2016 của Sở GD&ĐT Bến Tre');
+    expect(vi).toContain('- **Phiên bản:** 1.0.0');
+    expect(vi).toContain('- **Kết quả:** Không đạt');
+    expect(vi).toContain('- **Điểm:** 56.7');
+    expect(vi).toContain('- **Xếp loại:** Trung bình');
+    const en = md('en');
+    expect(en).toContain('- **Document:** No. 2782/SGD&ĐT-KTQLCLGD&CNTT of 2016-10-26, Sở GD&ĐT Bến Tre');
+    expect(en).toContain('- **Result:** Fail');
+  });
+
+  it('has a criteria table with a row per criterion and six cells per row', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const rows = section(md(lang), lang === 'vi' ? 'Các tiêu chí' : 'Criteria').split('\n').filter((l) => l.startsWith('|'));
+      expect(rows).toHaveLength(2 + sampleResult().criteria.length);
+      for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2, row).toBe(6);
+    }
+  });
+
+  it('uses the status words of the language', () => {
+    const table = (lang: 'vi' | 'en') => section(md(lang), lang === 'vi' ? 'Các tiêu chí' : 'Criteria');
+    for (const w of ['| Đạt |', '| Không đạt |', '| Thiếu dữ liệu |', '| Không áp dụng |', '| Miễn trừ |']) expect(table('vi')).toContain(w);
+    for (const w of ['| Pass |', '| Fail |', '| Missing data |', '| Not applicable |', '| Waived |']) expect(table('en')).toContain(w);
+  });
+
+  it('explains each failing criterion with the directive\'s words and the hint', () => {
+    const fix = section(md('vi'), 'Tiêu chí chưa đạt');
+    expect(fix).toContain('### 2 · Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành (Không đạt)');
+    expect(fix).toContain('> Trang bị thiết bị CNTT phục vụ công tác quản lý, điều hành: mỗi trường cần có ít nhất 02 bộ máy tính');
+    expect(fix).toContain('- **Gợi ý:** Bổ sung máy tính cho bộ phận văn phòng, kế toán.');
+    expect(fix).toContain('- **Ô dữ liệu:** Thiết bị!D5, Thiết bị!D9');
+    expect(fix).toContain('### 1 · Có cán bộ, giáo viên đầu mối CNTT (Thiếu dữ liệu)');
+    expect(fix).not.toContain('Tỷ lệ học sinh/máy tính'); // waived, not to fix
+  });
+
+  it('lists waivers with their reasons, data problems with cell refs, upcoming deadlines and warnings', () => {
+    const vi = md('vi');
+    expect(section(vi, 'Tiêu chí được miễn trừ')).toContain('(phê duyệt: Phòng GD&ĐT Mỏ Cày Nam; hiệu lực đến 31/03/2017)');
+    const issues = section(vi, 'Lỗi dữ liệu');
+    expect(issues).toContain('- **Lỗi** Thiết bị!D14: Ô "Số lượng" phải là số');
+    expect(issues).toContain('- **Cảnh báo** Giáo viên: Thiếu cột');
+    const deadlines = section(vi, 'Thời hạn sắp tới');
+    expect(deadlines).toContain('- 08/11/2016: Báo cáo danh sách cán bộ đầu mối CNTT (còn 7 ngày)');
+    expect(deadlines).not.toContain('website'); // already past
+    expect(section(vi, 'Lưu ý')).toContain('2.students-per-computr');
+  });
+
+  it('renders hostile text inert', () => {
+    const vi = md('vi');
+    expect(vi).not.toContain('<script>');
+    expect(vi).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(vi).toContain('Phòng máy đang cải tạo \\| chờ \\`dự án\\`');
+    expect(vi).toContain('đang ghi "=HYPERLINK(');
+    expect(vi).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(vi).toContain('Trường THPT Mỏ Cày &lt;Nam&gt; & "Bắc"');
+  });
+
+  it('escapes a value that starts with a formula or list character', () => {
+    const r = sampleResult();
+    r.school.district = '=1+1';
+    r.warnings = [{ code: 'no.such.code' }];
+    r.criteria[0]!.title = { vi: '- không phải danh sách' };
+    const text = renderMarkdownText(r, { lang: 'vi', color: false });
+    expect(text).toContain('- **Quận/Huyện:** \\=1+1');
+    expect(text).toContain('| 1 | \\- không phải danh sách |');
+  });
+});

@@ -1,0 +1,124 @@
+// The Markdown report of one school: identity, rubric and document, result, criteria table,
+// what to fix (with the directive's words), waivers, data problems, deadlines, warnings.
+// Every piece of text goes through escapeMd: a workbook cannot inject links, HTML or table breaks.
+import type { AuditResult } from '../engine/types.js';
+import { reportLabel, type ReportLabel } from '../messages/report.js';
+import {
+  bandText, cellRefText, criterionMessage, dateText, daysLeftText, deadlineViews, issueSeverityWord, issueViews, issueWhere,
+  levelsText, pick, say, schoolTitle, scoreText, sortedCells, statusWord, summaryText, upcoming, waiverText, warningViews,
+  type Lang, type RenderOptions,
+} from './common.js';
+import { escapeMd, mdQuote, mdTable } from './text.js';
+
+/** `- **Label:** value` lines, the value escaped; pairs with an empty value are left out. */
+function fieldList(lang: Lang, pairs: [ReportLabel, string | null][]): string {
+  return pairs
+    .filter((p): p is [ReportLabel, string] => p[1] !== null && p[1] !== '')
+    .map(([k, v]) => `- **${escapeMd(reportLabel(k, lang))}:** ${escapeMd(v)}`)
+    .join('\n');
+}
+
+const heading = (level: number, text: string): string => `${'#'.repeat(level)} ${escapeMd(text)}`;
+
+export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string {
+  const { lang } = opts;
+  const L = (k: ReportLabel, args?: Parameters<typeof reportLabel>[2]) => reportLabel(k, lang, args);
+  const out: string[] = [];
+  const unknown = L('unknown');
+
+  out.push(heading(1, `${L('title')}: ${schoolTitle(r, lang)}`));
+
+  out.push(heading(2, L('heading.school')), fieldList(lang, [
+    ['field.school_code', r.school.code ?? unknown],
+    ['field.school_name', r.school.name ?? unknown],
+    ['field.province', r.school.province ?? unknown],
+    ['field.district', r.school.district ?? unknown],
+    ['field.school_year', r.school.school_year ?? unknown],
+    ['field.levels', r.school.levels.length ? levelsText(r.school.levels, lang) : unknown],
+    ['field.source', r.source.file],
+    ['field.source_sha256', r.source.sha256],
+    ['field.as_of', dateText(r.as_of, lang)],
+  ]));
+
+  out.push(heading(2, L('heading.rubric')), fieldList(lang, [
+    ['field.rubric', pick(r.rubric.title, lang)],
+    ['field.rubric_id', r.rubric.id],
+    ['field.rubric_version', r.rubric.version],
+    ['field.document', L('document.value', {
+      number: r.rubric.document.number, date: dateText(r.rubric.document.date, lang), issuer: r.rubric.issuer,
+    })],
+    ['field.rubric_sha256', r.rubric.sha256],
+  ]));
+
+  out.push(heading(2, L('heading.result')), fieldList(lang, [
+    ['field.status', statusWord(r.status, lang)],
+    ['field.score', scoreText(r.score, lang)],
+    ['field.band', bandText(r.band, lang)],
+    ['field.summary', summaryText(r.summary, lang)],
+  ]));
+  if (r.groups.length) {
+    out.push(heading(3, L('heading.groups')), mdTable(
+      [L('field.group'), L('field.score'), L('field.band')],
+      r.groups.map((g) => [g.id, scoreText(g.score, lang), bandText(g.band, lang)]),
+    ));
+  }
+
+  out.push(heading(2, L('heading.criteria')), mdTable(
+    [L('col.clause'), L('col.criterion'), L('col.status'), L('col.actual'), L('col.expected'), L('col.gap')],
+    r.criteria.map((c) => [
+      c.clause, pick(c.title, lang), statusWord(c.status, lang),
+      say(c.actual, lang) ?? '', say(c.expected, lang) ?? '',
+      c.status === 'fail' || c.status === 'missing' ? say(c.gap, lang) ?? '' : '',
+    ]),
+  ));
+
+  const toFix = r.criteria.filter((c) => c.status === 'fail' || c.status === 'missing');
+  if (toFix.length) {
+    out.push(heading(2, L('heading.to_fix')));
+    for (const c of toFix) {
+      out.push(heading(3, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
+      const cells = sortedCells(c.cells).map(cellRefText).join(', ');
+      out.push(fieldList(lang, [
+        ['col.id', c.id],
+        ['col.actual', say(c.actual, lang)],
+        ['col.expected', say(c.expected, lang)],
+        ['col.gap', say(c.gap, lang)],
+        ['col.message', criterionMessage(c, lang)],
+        ['col.hint', c.hint ? pick(c.hint, lang) : null],
+        ['col.cells', cells || null],
+      ]));
+      if (c.quote) out.push(mdQuote(c.quote));
+    }
+  }
+
+  const waived = r.criteria.filter((c) => c.status === 'waived');
+  if (waived.length) {
+    out.push(heading(2, L('heading.waived')), waived.map((c) =>
+      `- **${escapeMd(`${c.clause} · ${pick(c.title, lang)}`)}** (${escapeMd(c.id)}): ` +
+      escapeMd(c.waiver ? waiverText(c.waiver, lang) : criterionMessage(c, lang))).join('\n'));
+  }
+
+  const issues = issueViews(r.data_issues, lang);
+  out.push(heading(2, L('heading.data_issues')), issues.length
+    ? issues.map((i) => `- **${escapeMd(issueSeverityWord(i.severity, lang))}** ${escapeMd(issueWhere(i))}: ${escapeMd(i.message)}`).join('\n')
+    : escapeMd(L('none')));
+
+  const deadlines = upcoming(deadlineViews(r.deadlines, lang));
+  if (deadlines.length) {
+    out.push(heading(2, L('heading.deadlines')), deadlines.map((d) =>
+      `- ${escapeMd(L('deadline.value', { date: dateText(d.date, lang), title: d.title, left: daysLeftText(d.days_left, lang) }), true)}`).join('\n'));
+  }
+
+  const warnings = warningViews(r.warnings, lang);
+  if (warnings.length) out.push(heading(2, L('heading.warnings')), warnings.map((w) => `- ${escapeMd(w.message, true)}`).join('\n'));
+
+  out.push('---', escapeMd(opts.generatedAt
+    ? L('footer.at', { tool: r.tool.name, version: r.tool.version, at: opts.generatedAt })
+    : L('footer', { tool: r.tool.name, version: r.tool.version })));
+
+  return `${out.join('\n\n')}\n`;
+}
+
+export async function renderMarkdown(r: AuditResult, opts: RenderOptions): Promise<string> {
+  return renderMarkdownText(r, opts);
+}

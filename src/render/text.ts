@@ -1,0 +1,71 @@
+// Making untrusted text (school names, software names, waiver reasons, cell values) harmless in each
+// output: Markdown, XML (JUnit, xlsx) and the terminal. Shared by every renderer.
+
+/** Unpaired UTF-16 surrogates: not representable in UTF-8 files. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Characters XML 1.0 forbids even as references (all C0 controls but tab, LF, CR; U+FFFE/FFFF). */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** C0/C1 controls (ANSI escapes start with ESC) and bidi overrides, which could rewrite a terminal or hide text. */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+export const REPLACEMENT = '\uFFFD';
+
+/** Text that can go into any XML document (and thus an xlsx): forbidden characters become U+FFFD. */
+export const xmlSafe = (s: string): string => s.replace(LONE_SURROGATE, REPLACEMENT).replace(XML_FORBIDDEN, REPLACEMENT);
+
+const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escape for XML text and attribute values; in attributes tab/LF/CR are kept as references. */
+export function escapeXml(s: string): string {
+  return xmlSafe(s).replace(/[&<>"']/g, (c) => XML_ENTITY[c]!).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Text content of an element: line breaks stay as they are. */
+export const escapeXmlText = (s: string): string =>
+  xmlSafe(s).replace(/[&<>]/g, (c) => XML_ENTITY[c]!).replace(/\r/g, '&#13;');
+
+/** For a terminal: controls and bidi overrides become U+FFFD, line breaks and tabs a space. */
+export const terminalSafe = (s: string): string =>
+  s.replace(LONE_SURROGATE, REPLACEMENT).replace(/\r\n|[\r\n\t]/g, ' ').replace(TERMINAL_UNSAFE, REPLACEMENT);
+
+/**
+ * Inline Markdown: shown literally, on one line, never a link, HTML, code span, table cell break or
+ * emphasis. `&` is escaped only where it would start an entity, so "Sở GD&ĐT" stays readable in the
+ * raw file. A leading = + - @ # (a list marker, heading or spreadsheet formula) is backslash-escaped;
+ * with `blockStart` (text that begins a list item or quote line) so is a leading "1." or "1)".
+ */
+export function escapeMd(s: string, blockStart = false): string {
+  const oneLine = terminalSafe(s).replace(/ {2,}/g, ' ').trim();
+  let escaped = oneLine
+    .replace(/[\\`*[\]|~]/g, (c) => `\\${c}`)
+    // `_` emphasises only at a word boundary; inside words (ma_nguon_mo) it is left alone
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  if (blockStart) escaped = escaped.replace(/^(\d+)([.)])/, '$1\\$2');
+  return /^[=+\-@#]/.test(escaped) ? `\\${escaped}` : escaped;
+}
+
+/** A Markdown table: every cell escaped; header and rows must have the same width. */
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map((c) => escapeMd(c) || ' ').join(' | ')} |`;
+  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A blockquote of possibly multi-line text, each line escaped. */
+export const mdQuote = (s: string): string =>
+  s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '').map((l) => `> ${escapeMd(l, true)}`).join('\n>\n');
+
+/**
+ * Hard line breaks inside words longer than `width` code points, so a table that wraps on word
+ * boundaries (cli-table3) breaks them instead of cutting them off.
+ */
+export const breakLongWords = (s: string, width: number): string =>
+  s.split(/(\s+)/).map((tok) => {
+    const cps = [...tok];
+    if (cps.length <= width || /\s/.test(tok)) return tok;
+    const parts: string[] = [];
+    for (let i = 0; i < cps.length; i += width) parts.push(cps.slice(i, i + width).join(''));
+    return parts.join('\n');
+  }).join('');
