@@ -71,6 +71,7 @@ export const REPORT_LABELS = {
   'col.actual_expected': { vi: 'Thực tế / Yêu cầu', en: 'Actual / Expected' },
   'col.gap': { vi: 'Cần khắc phục', en: 'Gap' },
   'col.message': { vi: 'Nhận xét', en: 'Comment' },
+  'col.problem': { vi: 'Mô tả', en: 'Description' },
   'col.quote': { vi: 'Trích văn bản', en: 'Directive text' },
   'col.hint': { vi: 'Gợi ý', en: 'Hint' },
   'col.cells': { vi: 'Ô dữ liệu', en: 'Cells' },

@@ -45,6 +45,7 @@ describe('Excel report', async () => {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(String(ws.autoFilter)).toContain(expectedFilter[ws.name]!);
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
       for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(8);
     }
   });

@@ -47,6 +47,8 @@ function setCell(ws: Worksheet, row: number, col: number, v: XlsxValue, column: 
 export function addTableSheet(wb: Workbook, spec: XlsxSheet): Worksheet {
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    // printed on A4 landscape, as wide as the page, the header repeated on every page
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
   spec.columns.forEach((c, i) => {
@@ -175,7 +177,7 @@ function issuesSheet(r: AuditResult, lang: Lang): XlsxSheet {
       { header: L('col.sheet'), width: 18 },
       { header: L('col.cell'), width: 8 },
       { header: L('col.code'), width: 28 },
-      { header: L('col.message'), width: 80, wrap: true },
+      { header: L('col.problem'), width: 80, wrap: true },
     ],
     rows: issueViews(r.data_issues, lang).map((i): XlsxRow => ({
       cells: [issueSeverityWord(i.severity, lang), i.sheet, i.cell, i.code, i.message],
