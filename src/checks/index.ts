@@ -10,10 +10,15 @@ import { softwareCheck } from './software.js';
 import { exprCheck } from './expr.js';
 import { allCheck, anyCheck } from './all-any.js';
 import { gradedCheck } from './graded.js';
+import { LABEL_MESSAGES } from './common.js';
+import { registerMessages } from '../messages/format.js';
 
 export const CHECK_KINDS: CheckKind[] = [
   requireCheck, compareCheck, inCheck, studentsPerComputerCheck, softwareCheck, exprCheck, allCheck, anyCheck, gradedCheck,
 ];
+
+registerMessages(LABEL_MESSAGES);
+for (const k of CHECK_KINDS) registerMessages(k.messages);
 
 /** The kind a raw check object belongs to, or undefined. */
 export const kindOf = (raw: Check): CheckKind | undefined => CHECK_KINDS.find((k) => k.is(raw));

@@ -73,3 +73,13 @@ export function inventory(plain: PlainInventory): Inventory {
 /** n teachers with the same fields. */
 export const teachers = (n: number, row: NonNullable<PlainInventory['teachers']>[number] = {}): NonNullable<PlainInventory['teachers']> =>
   Array.from({ length: n }, () => ({ ...row }));
+
+/** Evaluate one check (validated by its kind's schema first) against a plain inventory. */
+export async function runCheck(check: Record<string, unknown>, plain: PlainInventory, weight?: number) {
+  const { kindOf } = await import('../checks/index.js');
+  const { evalContext } = await import('./evaluate.js');
+  const kind = kindOf(check);
+  if (!kind) throw new Error(`no kind for ${JSON.stringify(check)}`);
+  const params = kind.schema.parse(check);
+  return kind.evaluate(params, evalContext(inventory(plain), weight));
+}

@@ -79,3 +79,12 @@ export interface AuditResult {
   warnings: Warning[];
   deadlines: DeadlineResult[];
 }
+
+/** An accepted exception (rubric.md "Waivers"): `school` is a school code or "*"; `expires` the last day it holds. */
+export interface Waiver {
+  school: string;
+  criterion: string;
+  reason: string;
+  approved_by?: string;
+  expires: string;
+}
