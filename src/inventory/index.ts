@@ -1,0 +1,9 @@
+// Reading a school's workbook: bytes → RawWorkbook (xlsx.ts) → Inventory (normalize.ts).
+import { normalizeWorkbook, type NormalizeOptions } from './normalize.js';
+import type { Inventory } from './types.js';
+import { readXlsx } from './xlsx.js';
+
+/** Read an .xlsx workbook into the normalized inventory. Throws InputError when the file is not a workbook. */
+export function readInventory(bytes: Uint8Array, fileName: string, options: NormalizeOptions = {}): Inventory {
+  return normalizeWorkbook(readXlsx(bytes, fileName), options);
+}

@@ -1,0 +1,348 @@
+// Loose names (inventory.md "Names are matched loosely", "Tables may not start at A1"): which sheet is
+// which, where a table's header row is, which column holds which field, and where the labels of
+// `Thông tin chung` are. Alias maps are built once, by functions, so that other spellings (legacy
+// fonts, a district's own column names) can be added by building another map.
+import { fold } from './fold.js';
+import { SHEETS, type FieldDef, type SheetDef, type SheetKey } from './fields.js';
+import type { RawCell, RawMerge, RawSheet } from './types.js';
+
+// ---------- folding, cached ----------
+
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
+/** fold(), remembered: the same headers and words come back in every file of a batch. */
+export function foldCached(s: string): string {
+  let r = foldCache.get(s);
+  if (r === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    r = fold(s);
+    foldCache.set(s, r);
+  }
+  return r;
+}
+
+/** Names (folded once, here) → values; exact lookups and longest whole-word prefix lookups. */
+export class NameMatcher<T> {
+  private readonly map = new Map<string, T>();
+  private maxWords = 1;
+
+  /** `noPrefix`: folded names that match only exactly, never as the start of a longer text. */
+  constructor(pairs: Iterable<readonly [string, T]> = [], private readonly noPrefix: ReadonlySet<string> = new Set()) {
+    for (const [name, value] of pairs) this.add(name, value);
+  }
+
+  /** Add a name; the first value given for a folded name wins. */
+  add(name: string, value: T): this {
+    const k = fold(name);
+    if (k === '' || this.map.has(k)) return this;
+    this.map.set(k, value);
+    this.maxWords = Math.max(this.maxWords, k.split(' ').length);
+    return this;
+  }
+
+  /** Lookup of an already folded text. */
+  get(folded: string): T | undefined {
+    return this.map.get(folded);
+  }
+
+  /** Lookup of a text as written. */
+  match(text: string): T | undefined {
+    return this.map.get(foldCached(text));
+  }
+
+  /**
+   * The longest known name of at least `minWords` words that the folded text starts with, followed by
+   * a word break ("may in canon 2900" → may_in, rest "canon 2900").
+   */
+  prefix(folded: string, minWords = 1): { value: T; name: string; rest: string } | undefined {
+    const words = folded.split(' ');
+    for (let n = Math.min(words.length - 1, this.maxWords); n >= minWords; n--) {
+      const name = words.slice(0, n).join(' ');
+      if (n === 1 && this.noPrefix.has(name)) continue;
+      const value = this.map.get(name);
+      if (value !== undefined) return { value, name, rest: words.slice(n).join(' ') };
+    }
+    return undefined;
+  }
+
+  names(): string[] {
+    return [...this.map.keys()];
+  }
+}
+
+// ---------- cells ----------
+
+/** A text that stands for "nothing written" ("-", "…", "/"). */
+const PLACEHOLDER = /^[\s\-–—_.…/\\]*$/;
+
+/** The plain text of a text cell: NFC, non-breaking spaces as spaces, trimmed. */
+export const cleanText = (s: string): string => s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+
+/** Is the cell empty (absent, blank text or a placeholder dash)? Error cells are not empty. */
+export function isEmptyCell(cell: RawCell | undefined): boolean {
+  if (cell === undefined) return true;
+  if (cell.t === 's') return PLACEHOLDER.test(String(cell.v));
+  return false;
+}
+
+/** What the cell shows, as text (numbers without float noise, dates as YYYY-MM-DD, booleans TRUE/FALSE). */
+export function cellText(cell: RawCell | undefined): string {
+  if (cell === undefined) return '';
+  switch (cell.t) {
+    case 's': return cleanText(String(cell.v));
+    case 'n': return typeof cell.v === 'number' && !Number.isInteger(cell.v) ? String(Math.round(cell.v * 1e10) / 1e10) : String(cell.v);
+    case 'b': return cell.v ? 'TRUE' : 'FALSE';
+    case 'd': return String(cell.v).replace(/T00:00(?::00(?:\.0+)?)?$/, '');
+    case 'e': return String(cell.v);
+  }
+}
+
+/** Column letters of a 0-based index (0 → A, 26 → AA). */
+export function columnName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1 reference of a 0-based cell. */
+export const cellRef = (r: number, c: number): string => `${columnName(c)}${r + 1}`;
+
+/** Merged ranges of a sheet, indexed by the cells they cover. */
+export class MergeIndex {
+  private readonly covered = new Map<number, RawMerge>();
+  private readonly large: RawMerge[] = [];
+  private static readonly KEY = 20_000; // > 16384 columns
+
+  constructor(merges: readonly RawMerge[]) {
+    for (const m of merges) {
+      const area = (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+      if (area > 10_000) { this.large.push(m); continue; }
+      for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.covered.set(r * MergeIndex.KEY + c, m);
+    }
+  }
+
+  /** The merged range that covers the cell, if any. */
+  at(r: number, c: number): RawMerge | undefined {
+    return this.covered.get(r * MergeIndex.KEY + c) ?? this.large.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+  }
+}
+
+export const rawCell = (sheet: RawSheet, r: number, c: number): RawCell | undefined => sheet.rows[r]?.[c];
+
+/** Text of a text cell ('' for other cells). */
+function textAt(sheet: RawSheet, r: number, c: number): string {
+  const cell = rawCell(sheet, r, c);
+  return cell?.t === 's' ? cleanText(String(cell.v)) : '';
+}
+
+// ---------- sheets ----------
+
+/** Sheet names → sheet keys: the Vietnamese name, the aliases, the key and the English name. */
+export function buildSheetMatcher(defs: readonly SheetDef[] = SHEETS, extra: Partial<Record<SheetKey, string[]>> = {}): NameMatcher<SheetKey> {
+  const pairs: [string, SheetKey][] = [];
+  for (const s of defs) for (const n of [s.vi, ...s.aliases, s.key, s.en, ...(extra[s.key] ?? [])]) pairs.push([n, s.key]);
+  return new NameMatcher(pairs);
+}
+
+const SHEET_MATCHER = buildSheetMatcher();
+
+/** Which sheet of the format a sheet name is, if any. */
+export const matchSheetName = (name: string, m: NameMatcher<SheetKey> = SHEET_MATCHER): SheetKey | undefined => m.match(name);
+
+// ---------- table columns ----------
+
+/** Columns that are known but carry no field: `STT` (used to tell totals and examples) and ignored ones. */
+export const STT = '$stt';
+export const IGNORED = '$ignored';
+export type ColumnId = string;
+
+const STT_NAMES = ['STT', 'TT', 'Số TT', 'Số thứ tự', 'No'];
+/** Known and ignored columns per sheet (inventory.md, Biểu mẫu 10). */
+const IGNORED_COLUMNS: Partial<Record<SheetKey, string[]>> = {
+  equipment: ['ĐVT', 'Đơn vị tính', 'Bình quân', 'Mã số'],
+};
+
+/** Header names of a table sheet → field key, STT or IGNORED. */
+export function buildColumnMatcher(sheet: SheetDef, extra: Record<string, string[]> = {}): NameMatcher<ColumnId> {
+  const pairs: [string, ColumnId][] = [];
+  for (const f of sheet.fields) for (const n of [f.vi, ...f.aliases, f.key, f.en, ...(extra[f.key] ?? [])]) pairs.push([n, f.key]);
+  for (const n of STT_NAMES) pairs.push([n, STT]);
+  for (const n of IGNORED_COLUMNS[sheet.key] ?? []) pairs.push([n, IGNORED]);
+  return new NameMatcher(pairs);
+}
+
+/** Labels of `Thông tin chung` → field key. */
+export function buildLabelMatcher(fields: readonly FieldDef[], extra: Record<string, string[]> = {}): NameMatcher<string> {
+  const pairs: [string, string][] = [];
+  for (const f of fields) for (const n of [f.vi, ...f.aliases, f.key, f.en, ...(extra[f.key] ?? [])]) pairs.push([n, f.key]);
+  return new NameMatcher(pairs);
+}
+
+/** A header text → column id: exactly, else by a known header of ≥ 2 words it starts with ("Số lượng máy"). */
+function headerId(m: NameMatcher<ColumnId>, folded: string): { id: ColumnId; exact: boolean } | undefined {
+  const exact = m.get(folded);
+  if (exact !== undefined) return { id: exact, exact: true };
+  const p = m.prefix(folded, 2);
+  return p ? { id: p.value, exact: false } : undefined;
+}
+
+/**
+ * The header row: the first row within the first `maxRows` that holds at least `min` distinct known
+ * headers of the sheet (title rows and banners above it have at most one). null when there is none.
+ */
+export function findHeaderRow(sheet: RawSheet, m: NameMatcher<ColumnId>, maxRows = 15, min = 2): number | null {
+  const last = Math.min(maxRows, sheet.rows.length);
+  for (let r = 0; r < last; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const ids = new Set<ColumnId>();
+    for (let c = 0; c < row.length; c++) {
+      const t = textAt(sheet, r, c);
+      if (t === '') continue;
+      const h = headerId(m, foldCached(t));
+      if (h && h.id !== IGNORED) ids.add(h.id);
+      else if (h) ids.add(`${IGNORED}${c}`);
+    }
+    if (ids.size >= min) return r;
+  }
+  return null;
+}
+
+/** Where a field's value is in a table row: one column, or a `Có | Không` pair of columns. */
+export interface ColumnSpec { col: number; no?: number }
+
+export interface TableHeader {
+  row: number;
+  /** First row after the header (and its second row, when there is one). */
+  dataStart: number;
+  columns: Map<string, ColumnSpec>;
+  stt?: number;
+  /** Header cells that name no known column (listed in one warning). */
+  unknown: { row: number; col: number; text: string }[];
+  /** A field named by a second column (the first one is used). */
+  duplicates: { key: string; row: number; col: number }[];
+  /** Left-most and right-most header columns. */
+  firstCol: number;
+  lastCol: number;
+}
+
+const isYes = (t: string): boolean => foldCached(t) === 'co';
+const isNo = (t: string): boolean => foldCached(t) === 'khong';
+
+/**
+ * Map the header row to fields. A second header row is read when the row below holds `Có | Không`
+ * pairs (one yes/no value each, named by the cell above, often merged across both) or sits under
+ * header cells merged down into it.
+ */
+export function mapHeader(sheet: RawSheet, r: number, m: NameMatcher<ColumnId>, yesNoKeys: ReadonlySet<string>, merges: MergeIndex): TableHeader {
+  const width = Math.max(sheet.rows[r]?.length ?? 0, sheet.rows[r + 1]?.length ?? 0);
+  const top = (c: number): { text: string; master: boolean } => {
+    const mg = merges.at(r, c);
+    if (mg && (mg.r1 !== r || mg.c1 !== c)) return { text: mg.r1 <= r ? textAt(sheet, mg.r1, mg.c1) : '', master: false };
+    return { text: textAt(sheet, r, c), master: true };
+  };
+  // Second header row?
+  const pairs = new Map<number, number>(); // Có column → Không column
+  for (let c = 0; c + 1 < width; c++) {
+    if (isYes(textAt(sheet, r + 1, c)) && isNo(textAt(sheet, r + 1, c + 1))) pairs.set(c, c + 1);
+  }
+  let twoRows = pairs.size > 0;
+  if (!twoRows) {
+    for (let c = 0; c < width && !twoRows; c++) {
+      const mg = merges.at(r, c);
+      if (mg && mg.r1 === r && mg.r2 > r && textAt(sheet, r, c) !== '') twoRows = true;
+    }
+    if (twoRows) {
+      // Merged down and the row below holds only text: a second header row, else data.
+      const below = sheet.rows[r + 1] ?? [];
+      twoRows = below.every((cell) => cell === undefined || cell.t === 's') && below.some((cell, c) => {
+        const mg = merges.at(r + 1, c);
+        return cell?.t === 's' && (!mg || mg.r1 === r + 1) && headerId(m, foldCached(String(cell.v))) !== undefined;
+      });
+    }
+  }
+
+  const header: TableHeader = {
+    row: r, dataStart: twoRows ? r + 2 : r + 1, columns: new Map(), unknown: [], duplicates: [], firstCol: Infinity, lastCol: -1,
+  };
+  const candidates: { col: number; row: number; text: string; id?: ColumnId; exact: boolean; no?: number }[] = [];
+  for (let c = 0; c < width; c++) {
+    const t = top(c);
+    const bottomMerge = twoRows ? merges.at(r + 1, c) : undefined;
+    const bottom = twoRows && (!bottomMerge || bottomMerge.r1 === r + 1) ? textAt(sheet, r + 1, c) : '';
+    if (pairs.has(c)) {
+      // The pair is named by the cell above the Có column, or above the Không column.
+      const names = [t.text, top(c + 1).text].filter((s) => s !== '');
+      const hit = names.map((s) => ({ s, h: headerId(m, foldCached(s)) })).find((x) => x.h && yesNoKeys.has(x.h.id));
+      if (hit) candidates.push({ col: c, row: r, text: hit.s, id: hit.h!.id, exact: hit.h!.exact, no: c + 1 });
+      else if (names[0]) candidates.push({ col: c, row: r, text: names[0], exact: false });
+      c += 1;
+      continue;
+    }
+    const bh = bottom ? headerId(m, foldCached(bottom)) : undefined;
+    if (bh) { candidates.push({ col: c, row: r + 1, text: bottom, id: bh.id, exact: bh.exact }); continue; }
+    if (t.master && t.text !== '') {
+      const th = headerId(m, foldCached(t.text));
+      candidates.push({ col: c, row: r, text: t.text, ...(th ? { id: th.id, exact: th.exact } : { exact: false }) });
+      continue;
+    }
+    if (bottom !== '') candidates.push({ col: c, row: r + 1, text: bottom, exact: false });
+  }
+  // Exact names first, then names recognised by their first words (which never displace an exact one).
+  for (const pass of [true, false]) {
+    for (const x of candidates) {
+      if (x.id === undefined || x.exact !== pass) continue;
+      header.firstCol = Math.min(header.firstCol, x.col);
+      header.lastCol = Math.max(header.lastCol, x.no ?? x.col);
+      if (x.id === IGNORED) continue;
+      if (x.id === STT) { header.stt ??= x.col; continue; }
+      if (header.columns.has(x.id)) {
+        if (pass) header.duplicates.push({ key: x.id, row: x.row, col: x.col });
+        else header.unknown.push({ row: x.row, col: x.col, text: x.text });
+        continue;
+      }
+      header.columns.set(x.id, x.no === undefined ? { col: x.col } : { col: x.col, no: x.no });
+    }
+  }
+  for (const x of candidates) if (x.id === undefined) header.unknown.push({ row: x.row, col: x.col, text: x.text });
+  header.unknown.sort((a, b) => a.col - b.col);
+  if (header.firstCol === Infinity) header.firstCol = 0;
+  return header;
+}
+
+// ---------- the label column of `Thông tin chung` ----------
+
+/**
+ * The label columns: found like a header, as the columns where known labels are. The column with the
+ * most labels, plus any other column with at least two (a second block of labels side by side).
+ */
+export function findLabelColumns(sheet: RawSheet, m: NameMatcher<string>, maxRows = 1000): number[] {
+  const counts = new Map<number, number>();
+  const last = Math.min(maxRows, sheet.rows.length);
+  for (let r = 0; r < last; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const t = textAt(sheet, r, c);
+      if (t !== '' && m.match(t) !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  if (counts.size === 0) return [];
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  return [...counts.entries()].filter(([c, n]) => c === best || n >= 2).map(([c]) => c).sort((a, b) => a - b);
+}
+
+/** `Có | Không` answer columns of a label sheet: a row (not a label row) with `Có` and `Không` side by side. */
+export function findYesNoColumns(sheet: RawSheet, labels: NameMatcher<string>, maxRows = 1000): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const last = Math.min(maxRows, sheet.rows.length);
+  for (let r = 0; r < last; r++) {
+    const row = sheet.rows[r];
+    if (!row || row.some((cell) => cell?.t === 's' && labels.match(String(cell.v)) !== undefined)) continue;
+    for (let c = 0; c + 1 < row.length; c++) {
+      if (isYes(textAt(sheet, r, c)) && isNo(textAt(sheet, r, c + 1))) pairs.set(c, c + 1);
+    }
+  }
+  return pairs;
+}
