@@ -6,7 +6,7 @@ import { SaxesParser } from 'saxes';
 import '../messages/input.js';
 import type { RawCell, RawMerge, RawSheet, RawWorkbook, WorkbookReader } from './types.js';
 import { assertZipContainer, inputError, notAWorkbook } from './sniff.js';
-import { inflateEntry, limitArgs, listZip, readEntry, type ZipEntry, type ZipLimits } from './zip.js';
+import { limitArgs, listZip, ZipArchive, type ZipEntry, type ZipLimits } from './zip.js';
 import { InputError } from '../errors.js';
 
 export interface ReadLimits extends ZipLimits {
@@ -74,14 +74,11 @@ interface XmlHandlers {
   text?(text: string): void;
 }
 
-const localName = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
 class Package {
   private readonly byName = new Map<string, ZipEntry>();
-  constructor(readonly bytes: Uint8Array, readonly file: string, readonly entries: ZipEntry[]) {
+  private readonly zip: ZipArchive;
+  constructor(bytes: Uint8Array, readonly file: string, readonly entries: ZipEntry[]) {
+    this.zip = new ZipArchive(bytes, file, entries);
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e); // OPC part names are case-insensitive
   }
 
@@ -93,7 +90,8 @@ class Package {
 
   notAWorkbook(): InputError {
     const m = this.find('mimetype');
-    const mimetype = m && m.size <= 256 ? new TextDecoder().decode(readEntry(this.bytes, m, this.file)) : undefined;
+    const bytes = m && m.size <= 256 ? this.zip.readSmall(m) : undefined;
+    const mimetype = bytes ? new TextDecoder().decode(bytes) : undefined;
     return notAWorkbook(this.file, this.entries.map((e) => e.name), mimetype);
   }
 
@@ -102,32 +100,46 @@ class Package {
     const file = this.file;
     const parser = new SaxesParser({ position: false });
     parser.on('doctype', () => { throw inputError('input.xml_dtd', file, { entry: entry.name }); });
-    parser.on('opentag', (tag) => h.open(localName(tag.name), tag.attributes as Attrs));
-    if (h.close) { const close = h.close; parser.on('closetag', (tag) => close(localName(tag.name))); }
-    if (h.text) { parser.on('text', h.text); parser.on('cdata', h.text); }
+    const { open, close, text } = h;
+    parser.on('opentag', (tag) => {
+      const n = tag.name, i = n.indexOf(':');
+      open(i < 0 ? n : n.slice(i + 1), tag.attributes as Attrs);
+    });
+    if (close) {
+      parser.on('closetag', (tag) => {
+        const n = tag.name, i = n.indexOf(':');
+        close(i < 0 ? n : n.slice(i + 1));
+      });
+    }
+    if (text) { parser.on('text', text); parser.on('cdata', text); }
 
-    let decoder: InstanceType<typeof TextDecoder> | undefined;
-    const feed = (s: string) => {
+    const feed = (s: string | null) => {
       try {
-        parser.write(s);
+        if (s === null) parser.close();
+        else parser.write(s);
       } catch (err) {
         if (err instanceof InputError) throw err;
         throw inputError('input.corrupt', file, { reason: 'xml', entry: entry.name });
       }
     };
-    inflateEntry(this.bytes, entry, file, (chunk) => {
-      // Parts are UTF-8; a UTF-16 part announces itself with a byte-order mark.
-      decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-      feed(decoder.decode(chunk, { stream: true }));
-    });
-    if (decoder) feed(decoder.decode());
-    try {
-      parser.close();
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw inputError('input.corrupt', file, { reason: 'xml', entry: entry.name });
+    const whole = this.zip.readSmall(entry);
+    if (whole) {
+      feed(decoderFor(whole, false).decode(whole));
+    } else {
+      let decoder: InstanceType<typeof TextDecoder> | undefined;
+      this.zip.stream(entry, (chunk) => feed((decoder ??= decoderFor(chunk, true)).decode(chunk, { stream: true })));
+      if (decoder) feed(decoder.decode());
     }
+    feed(null);
   }
+}
+
+const UTF8 = new TextDecoder('utf-8');
+/** Parts are UTF-8; a UTF-16 part announces itself with a byte-order mark. */
+function decoderFor(start: Uint8Array, streaming: boolean): InstanceType<typeof TextDecoder> {
+  if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder('utf-16be');
+  return streaming ? new TextDecoder('utf-8') : UTF8; // a streaming decoder keeps state between chunks
 }
 
 function safeDecodeUri(s: string): string {
@@ -343,7 +355,8 @@ function isoCell(text: string, kind: DateKind): RawCell {
   return { t: 'd', v: withTime ? `${m[1]}T${time}` : m[1]! };
 }
 
-const enum Capture { None, Value, InlineText }
+/** What the text being read belongs to. */
+const NONE = 0, VALUE = 1, INLINE_TEXT = 2;
 
 function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): Pick<RawSheet, 'rows' | 'merges'> {
   const { lim, strings, dateStyles, date1904, pkg } = ctx;
@@ -354,7 +367,7 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
   let inSheetData = false;
   let row = -1, col = -1;
   // the cell being read
-  let type = 'n', style = 0, formula = false, capture = Capture.None, inPhonetic = false;
+  let type = 'n', style = 0, formula = false, capture = NONE, inPhonetic = false;
   let value: string | undefined, inline: string | undefined;
 
   const tooLarge = (limit: keyof ReadLimits, v: number) => inputError('input.too_large', pkg.file, limitArgs(limit, v, lim[limit], sheetName));
@@ -402,31 +415,32 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
         }
         return;
       }
-      switch (local) {
-        case 'row':
-          row = a.r !== undefined && Number(a.r) >= 1 ? Number(a.r) - 1 : row + 1;
-          col = -1;
-          break;
+      switch (local) { // most frequent first
         case 'c':
           if (a.r !== undefined && parseRef(a.r, pos)) { row = pos[0]; col = pos[1]; } else { col++; if (row < 0) row = 0; }
           type = a.t ?? 'n';
-          style = a.s === undefined ? 0 : Number(a.s);
+          style = a.s === undefined ? 0 : +a.s;
           formula = false;
           value = inline = undefined;
           break;
-        case 'v': capture = Capture.Value; value = ''; break;
+        case 'v': capture = VALUE; value = ''; break;
+        case 'row': {
+          const r = a.r === undefined ? 0 : +a.r;
+          row = r >= 1 ? r - 1 : row + 1;
+          col = -1;
+          break;
+        }
         case 'f': formula = true; break;
         case 'is': inline = ''; break;
-        case 't': if (inline !== undefined && !inPhonetic) capture = Capture.InlineText; break;
+        case 't': if (inline !== undefined && !inPhonetic) capture = INLINE_TEXT; break;
         case 'rPh': inPhonetic = true; break;
       }
     },
     close(local) {
       if (!inSheetData) return;
       switch (local) {
-        case 'v': case 't': capture = Capture.None; break;
-        case 'rPh': inPhonetic = false; break;
         case 'c': {
+          capture = NONE;
           const cell = cellValue();
           if (cell === undefined) break;
           if (row >= lim.maxRows) throw tooLarge('maxRows', row + 1);
@@ -436,12 +450,14 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
           (rows[row] ??= [])[col] = cell;
           break;
         }
+        case 'v': case 't': capture = NONE; break;
+        case 'rPh': inPhonetic = false; break;
         case 'sheetData': inSheetData = false; break;
       }
     },
     text(t) {
-      if (capture === Capture.Value) value += t;
-      else if (capture === Capture.InlineText) inline += t;
+      if (capture === VALUE) value += t;
+      else if (capture === INLINE_TEXT) inline += t;
     },
   });
   return { rows, merges };

@@ -4,7 +4,7 @@
 // ~0.5 s per 200 KB of input (its output is silently clipped). Here every limit is checked on the
 // declared sizes BEFORE anything is inflated, and inflation stops as soon as an entry outgrows its
 // declared size.
-import { Inflate, strFromU8 } from 'fflate';
+import { Inflate, inflateSync, strFromU8 } from 'fflate';
 import { InputError } from '../errors.js';
 import { inputError } from './sniff.js';
 
@@ -101,55 +101,88 @@ export function limitArgs(limit: string, value: number, max: number, sheet?: str
   return { limit, value, max, ...(sheet === undefined ? {} : { sheet }), what };
 }
 
-/** Compressed bytes fed to Inflate per step: bounds the output made before the size check (≤ ~16 MB). */
+/** Deflate never expands more than 1032:1: the most output a compressed entry can make. */
+const MAX_DEFLATE_RATIO = 1032;
+/** Output, in bytes, that the one-shot path may cost per workbook whatever the declared sizes say. */
+const ONE_SHOT_BUDGET = 64 * 1024 * 1024;
+/** Compressed bytes fed to the streaming Inflate per step: bounds the output made before a size check. */
 const STEP = 16 * 1024;
 
 /**
- * Inflate one entry, handing its bytes to `sink` chunk by chunk. Throws input.zip_bomb as soon as the
- * output passes the declared size, input.corrupt when the data is damaged or shorter than declared.
+ * The entries of one zip, inflated on demand. Small entries (the usual case) are inflated in one shot
+ * into a buffer of their declared size + 1 byte, so a lie shows as output in the extra byte; the decoding
+ * work this may cost is bounded by the one-shot budget (1032 × compressed size, summed). Past the budget,
+ * entries are streamed in 16 KB steps and stopped as soon as they outgrow their declared size.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string, sink: (chunk: Uint8Array) => void): void {
-  const corrupt = (reason: string) => inputError('input.corrupt', file, { reason, entry: entry.name });
-  const h = entry.localOffset;
-  if (h + 30 > bytes.length || u32(bytes, h) !== LFH) throw corrupt('bad_local_header');
-  if (entry.flags & 1) throw inputError('input.encrypted', file); // zip-level password
-  const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw corrupt('truncated');
-  const data = bytes.subarray(start, end);
+export class ZipArchive {
+  private oneShotLeft = ONE_SHOT_BUDGET;
+  constructor(readonly bytes: Uint8Array, readonly file: string, readonly entries: ZipEntry[]) {}
 
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw corrupt('bad_size');
-    sink(data);
-    return;
+  private compressed(entry: ZipEntry): Uint8Array {
+    const { bytes } = this;
+    const h = entry.localOffset;
+    if (h + 30 > bytes.length || u32(bytes, h) !== LFH) throw this.corrupt(entry, 'bad_local_header');
+    if (entry.flags & 1) throw inputError('input.encrypted', this.file); // zip-level password
+    const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+    const end = start + entry.compressedSize;
+    if (end > bytes.length) throw this.corrupt(entry, 'truncated');
+    if (entry.method !== 0 && entry.method !== 8) throw this.corrupt(entry, `compression_${entry.method}`);
+    if (entry.method === 0 && entry.compressedSize !== entry.size) throw this.corrupt(entry, 'bad_size');
+    return bytes.subarray(start, end);
   }
-  if (entry.method !== 8) throw corrupt(`compression_${entry.method}`);
 
-  let out = 0;
-  let sinkError: unknown;
-  const inflater = new Inflate((chunk) => {
-    out += chunk.length;
-    if (out > entry.size) throw inputError('input.zip_bomb', file, { ...limitArgs('declaredSize', out, entry.size), entry: entry.name });
-    if (chunk.length === 0) return;
-    try { sink(chunk); } catch (err) { sinkError = err; throw err; }
-  });
-  try {
-    if (data.length === 0) inflater.push(data, true);
-    for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
-  } catch (err) {
-    if (err === sinkError || err instanceof InputError) throw err;
-    throw corrupt('bad_deflate_data'); // fflate's errors: invalid block type, unexpected EOF…
+  private corrupt(entry: ZipEntry, reason: string) {
+    return inputError('input.corrupt', this.file, { reason, entry: entry.name });
   }
-  if (out !== entry.size) throw corrupt('bad_size');
-}
 
-/** Inflate a whole (small) entry into one buffer. */
-export function readEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  inflateEntry(bytes, entry, file, (c) => chunks.push(c));
-  if (chunks.length === 1) return chunks[0]!;
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let p = 0;
-  for (const c of chunks) all.set(c, p), p += c.length;
-  return all;
+  private outgrew(entry: ZipEntry, out: number) {
+    return inputError('input.zip_bomb', this.file, { ...limitArgs('declaredSize', out, entry.size), entry: entry.name });
+  }
+
+  /** The whole entry, or undefined when it is too big for the one-shot path (then use `stream`). */
+  readSmall(entry: ZipEntry): Uint8Array | undefined {
+    const data = this.compressed(entry);
+    if (entry.method === 0) return data;
+    const cost = Math.max(data.length * MAX_DEFLATE_RATIO, entry.size);
+    if (cost > this.oneShotLeft) return undefined;
+    this.oneShotLeft -= cost;
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+    } catch {
+      throw this.corrupt(entry, 'bad_deflate_data');
+    }
+    if (out.length > entry.size) throw this.outgrew(entry, out.length);
+    if (out.length < entry.size) throw this.corrupt(entry, 'bad_size');
+    return out;
+  }
+
+  /** Inflate an entry chunk by chunk into `sink`, stopping as soon as it outgrows its declared size. */
+  stream(entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
+    const data = this.compressed(entry);
+    if (entry.method === 0) return sink(data);
+    let out = 0;
+    let sinkError: unknown;
+    const inflater = new Inflate((chunk) => {
+      out += chunk.length;
+      if (out > entry.size) throw this.outgrew(entry, out);
+      if (chunk.length === 0) return;
+      try { sink(chunk); } catch (err) { sinkError = err; throw err; }
+    });
+    try {
+      if (data.length === 0) inflater.push(data, true);
+      for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+    } catch (err) {
+      if (err === sinkError || err instanceof InputError) throw err;
+      throw this.corrupt(entry, 'bad_deflate_data'); // fflate's errors: invalid block type, unexpected EOF…
+    }
+    if (out !== entry.size) throw this.corrupt(entry, 'bad_size');
+  }
+
+  /** The entry's bytes, in one buffer or in chunks, whichever is safe. */
+  read(entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
+    const whole = this.readSmall(entry);
+    if (whole) sink(whole);
+    else this.stream(entry, sink);
+  }
 }
