@@ -16,11 +16,11 @@ export class UsageError extends AuditError { readonly exitCode = 2 as const; }
 /** One problem in a rubric file, at file:line:col (line/col 1-based; 0 when unknown). */
 export interface RubricProblem { file: string; line: number; col: number; message: Finding }
 
-/** An invalid rubric file: every problem at once. */
+/** An invalid rubric file (or waivers file: code 'waivers.invalid'): every problem at once. */
 export class RubricError extends AuditError {
   readonly exitCode = 2 as const;
-  constructor(readonly problems: RubricProblem[]) {
-    super({ code: 'rubric.invalid', args: { count: problems.length } });
+  constructor(readonly problems: RubricProblem[], code = 'rubric.invalid') {
+    super({ code, args: { count: problems.length } });
   }
 }
 
