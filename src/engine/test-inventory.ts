@@ -83,3 +83,21 @@ export async function runCheck(check: Record<string, unknown>, plain: PlainInven
   const params = kind.schema.parse(check);
   return kind.evaluate(params, evalContext(inventory(plain), weight));
 }
+
+/** A resolved Rubric for tests: the file form validated by `rubricSchema`, with the loader's bookkeeping filled. */
+export async function testRubric(file: Record<string, unknown>) {
+  const { rubricSchema } = await import('../rubric/schema.js');
+  const r = rubricSchema.parse({
+    schema: 'audit-rubric/v1', id: 'test', version: '1.0.0', title: { vi: 'Thử' }, issuer: 'Sở GD&ĐT Thử',
+    document: { number: '1/SGD', date: '2024-09-01' }, ...file,
+  });
+  const rubric: import('../rubric/schema.js').Rubric = {
+    id: r.id, version: r.version, title: r.title, issuer: r.issuer, document: r.document,
+    ...(r.note ? { note: r.note } : {}),
+    sources: r.sources ?? [], applies_to: r.applies_to ?? {}, deadlines: r.deadlines ?? [],
+    scoring: r.scoring ?? { scale: 'percent', pass: { all_required: true } },
+    criteria: r.criteria, district_criteria: r.district_criteria ?? [], examples: r.examples ?? [],
+    sha256: '0'.repeat(64), file: 'test.yaml', parents: [],
+  };
+  return rubric;
+}
