@@ -29,7 +29,7 @@ const school = {
   equipment: lab(40), teachers: [{ elearning_lessons: 1 }, { elearning_lessons: 0 }],
 };
 
-const byId = (rs: { id: string }[]) => Object.fromEntries(rs.map((r) => [r.id, r]));
+const byId = <T extends { id: string }>(rs: T[]): Record<string, T> => Object.fromEntries(rs.map((r) => [r.id, r]));
 
 describe('evaluateCriteria', () => {
   it('status, points, rule, message, gap and cells per criterion, in rubric order', async () => {
