@@ -67,3 +67,12 @@ describe('compare', () => {
     expect(compareCheck.metrics({ metric: 'labs', op: '>', value: 0 })).toEqual(['labs']);
   });
 });
+
+describe('compare on ratios', () => {
+  it('no "thiếu 0.5": a ratio gets the plain gap', async () => {
+    const o = await runCheck({ metric: 'groups.computers_per_group', op: '>=', value: 1 }, {
+      teachers: [{ group: 'Toán' }, { group: 'Văn' }], equipment: [{ kind: 'may_tinh_de_ban', purpose: 'giao_vien', quantity: 1 }],
+    });
+    expect(format(o.gap!, 'vi')).toBe('Số máy tính giáo viên mỗi tổ chuyên môn: cần ≥ 1, hiện 0.5');
+  });
+});

@@ -69,10 +69,12 @@ export const compareCheck: CheckKind<Params> = {
     let gap = null;
     if (!pass) {
       const a = m.value;
-      const counts = typeof a === 'number' && typeof value === 'number' && metricType(name) === 'number';
+      // "thiếu N" only between whole numbers (counts); a ratio short by 0.5 reads better plainly.
+      const counts = typeof a === 'number' && typeof value === 'number' && metricType(name) === 'number'
+        && Number.isInteger(a) && Number.isInteger(value);
       const short = !counts ? null
         : op === '>=' ? (value as number) - (a as number)
-          : op === '>' && Number.isInteger(a) && Number.isInteger(value) ? (value as number) - (a as number) + 1 : null;
+          : op === '>' ? (value as number) - (a as number) + 1 : null;
       gap = short !== null
         ? { code: 'compare.gap_short', args: { metric: metricLabel(name), short, expected, actual } }
         : { code: 'compare.gap', args: { metric: metricLabel(name), expected, actual } };

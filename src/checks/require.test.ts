@@ -49,3 +49,11 @@ describe('require', () => {
     expect(requireCheck.metrics({ require: 'wifi' })).toEqual(['wifi']);
   });
 });
+
+describe('require when missing', () => {
+  it('expected follows the field type', async () => {
+    expect(format((await runCheck({ require: 'it_staff' }, {})).expected!, 'vi')).toBe('đã khai báo');
+    expect(format((await runCheck({ require: 'wifi' }, {})).expected!, 'vi')).toBe('có');
+    expect(format((await runCheck({ require: 'labs' }, {})).expected!, 'vi')).toBe('> 0');
+  });
+});

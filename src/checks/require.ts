@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CheckKind } from './types.js';
 import { COMMON_MESSAGES, metricLabel, missingOutcome, showValue } from './common.js';
+import { metricType } from '../engine/metrics.js';
 
 // A yes/no value is yes, a text or list is present, a number is above 0.
 const schema = z.strictObject({ require: z.string() });
@@ -21,8 +22,8 @@ export const requireCheck: CheckKind<z.output<typeof schema>> = {
   schema,
   evaluate({ require: name }, ctx) {
     const m = ctx.metric(name);
-    const v = m.state === 'value' ? m.value : null;
-    const expected = { code: typeof v === 'number' ? 'require.expected_positive' : typeof v === 'boolean' || v === null ? 'require.expected' : 'require.expected_declared' };
+    const t = metricType(name);
+    const expected = { code: t === 'bool' ? 'require.expected' : t === 'number' || t === 'share' ? 'require.expected_positive' : 'require.expected_declared' };
     if (m.state === 'missing') return missingOutcome(name, m, expected);
     const value = m.value;
     const actual = showValue(name, value);
