@@ -282,9 +282,9 @@ export const RUBRIC_MESSAGES: Catalogue = {
     vi: '"school" phải đặt trong dấu ngoặc kép, ví dụ school: "{value}", để giữ các số 0 ở đầu mã trường',
     en: '"school" must be in quotes, e.g. school: "{value}", so that leading zeros of the school code are kept',
   },
-  'waivers.duplicate': {
-    vi: 'Trường "{school}" đã được miễn trừ tiêu chí "{criterion}" ở dòng {first_line}',
-    en: 'School "{school}" already has a waiver for "{criterion}" on line {first_line}',
+  'waivers.not_a_mapping': {
+    vi: 'Tệp miễn trừ phải bắt đầu bằng dòng "waivers:" và tiếp theo là danh sách các miễn trừ',
+    en: 'A waivers file must start with a "waivers:" line followed by the list of waivers',
   },
 
   // Rubric self-tests (`audit rubric test`)
