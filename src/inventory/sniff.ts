@@ -56,9 +56,10 @@ function sniffText(bytes: Uint8Array): 'html' | 'xml' | 'csv' | 'text' | 'binary
   const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 512).toLowerCase();
   if (/^<(!doctype html|html|table|meta|head|body)\b/.test(head) || (head.startsWith('<') && head.includes('<html'))) return 'html';
   if (head.startsWith('<')) return 'xml'; // e.g. Excel 2003 "XML Spreadsheet" saved as .xls
+  // Separated values: one separator found on at least two of the first lines (a title line may have none).
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 5);
-  const first = lines[0];
-  if (first !== undefined && /[,;\t|]/.test(first)) return 'csv';
+  const needed = Math.min(2, lines.length);
+  if (needed > 0 && [',', ';', '\t', '|'].some((sep) => lines.filter((l) => l.includes(sep)).length >= needed)) return 'csv';
   return 'text';
 }
 

@@ -335,12 +335,13 @@ export function serialToIso(serial: number, date1904: boolean, withTime: boolean
   if (!(serial >= 0) || serial >= 2958466) return undefined; // negative or after 9999-12-31
   const secs = Math.round(serial * 86400);
   let days = Math.floor(secs / 86400);
+  const timeMs = (secs - days * 86400) * 1000;
   let base = date1904 ? EPOCH_1904 : EPOCH_1900;
   if (!date1904 && days < 61) {
     base = EPOCH_1900_EARLY; // the 1900 leap-year bug: serial 60 is 29 Feb 1900, which never was
     if (days === 60) days = 59;
   }
-  const iso = new Date(base + days * DAY_MS + (secs - days * 86400) * 1000).toISOString();
+  const iso = new Date(base + days * DAY_MS + timeMs).toISOString();
   return withTime ? iso.slice(0, 19) : iso.slice(0, 10);
 }
 

@@ -3,6 +3,8 @@
 # XML dialect (shared strings with xml:space, its own number formats and styles, formula results it
 # computes itself — so openpyxl's uncached SUM gets a value):
 #   tests/reader/files/libreoffice-from-openpyxl.xlsx, libreoffice-from-exceljs.xlsx
+# and, from the openpyxl workbook, the files a school may send instead of an .xlsx, for the sniffing tests:
+#   libreoffice.xls (Excel 97-2003), libreoffice.ods, libreoffice.csv (first sheet), libreoffice.pdf
 # Needs `soffice` (apt-get install libreoffice-calc-nogui). Run after make_openpyxl.py / make-exceljs.mjs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,7 +19,12 @@ cp "$files/exceljs-features.xlsx" "$work/libreoffice-from-exceljs.xlsx"
 soffice -env:UserInstallation="file://$work/profile" --headless --calc \
   --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$work/out" \
   "$work/libreoffice-from-openpyxl.xlsx" "$work/libreoffice-from-exceljs.xlsx" >/dev/null
-for f in libreoffice-from-openpyxl.xlsx libreoffice-from-exceljs.xlsx; do
+cp "$files/openpyxl-features.xlsx" "$work/libreoffice.xlsx"
+for target in 'xls:MS Excel 97' 'ods:calc8' 'csv:Text - txt - csv (StarCalc):44,34,76' 'pdf:calc_pdf_Export'; do
+  soffice -env:UserInstallation="file://$work/profile" --headless --calc \
+    --convert-to "$target" --outdir "$work/out" "$work/libreoffice.xlsx" >/dev/null
+done
+for f in libreoffice-from-openpyxl.xlsx libreoffice-from-exceljs.xlsx libreoffice.xls libreoffice.ods libreoffice.csv libreoffice.pdf; do
   mv "$work/out/$f" "$files/$f"
   echo "wrote $files/$f"
 done
