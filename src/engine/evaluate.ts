@@ -80,7 +80,8 @@ export function evaluateCriterion(c: Criterion, inv: Inventory): CriterionResult
   }
   if (c.applies_if) {
     const cond = evaluateCheck(c.applies_if, { ...ctx, weight: undefined });
-    if (cond.status !== 'pass') return notApplicable({ code: 'criterion.not_applicable.condition', args: { rule: ruleOf(c.applies_if) } }, cond);
+    // The condition's own values would read as this criterion's: keep only its cells.
+    if (cond.status !== 'pass') return notApplicable({ code: 'criterion.not_applicable.condition', args: { rule: ruleOf(c.applies_if) } }, { ...NONE, cells: cond.cells });
   }
   const o = evaluateCheck(c.check, ctx);
   if (o.status === 'not_applicable') return notApplicable(criterionMessage('not_applicable', o, null, c.weight), o);
