@@ -334,10 +334,10 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
       if (spec.no !== undefined) cells.set(k, { ...at, no: { cell: rawCell(sheet, r, spec.no), r, c: spec.no } });
       else cells.set(k, at);
     }
-    // A section heading: one text cell, merged across columns or numbered I, II, A, B.
+    // A section heading: one text cell, merged across columns or numbered I, II, A, B, or written in the STT column.
     let banner: TableRow['banner'] = null;
-    const nonStt = [...Array(last - first + 1).keys()].map((i) => first + i)
-      .filter((c) => c !== header.stt && !isEmptyCell(raw[c]));
+    const nonStt: number[] = [];
+    for (let c = first; c <= last; c++) if (c !== header.stt && !isEmptyCell(raw[c])) nonStt.push(c);
     if (nonStt.length === 1 && raw[nonStt[0]!]?.t === 's') {
       const c = nonStt[0]!;
       const mg = ctx.merges.at(r, c);
@@ -346,6 +346,8 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
       if (merged || ROMAN_OR_LETTER.test(stt) || (stt === '' && /^(?:tổ|khối|bộ phận)\s/u.test(text.toLocaleLowerCase('vi')))) {
         banner = { text, r, c };
       }
+    } else if (nonStt.length === 0 && header.stt !== undefined && raw[header.stt]?.t === 's' && !/^\d+\.?$/.test(stt)) {
+      banner = { text: stt.replace(/^(?:[IVXLC]+|[A-Z]|\d+)[.)]\s*/, ''), r, c: header.stt };
     }
     rows.push({ r, stt, total, banner, cells });
   }
@@ -438,7 +440,10 @@ interface EquipmentCandidate {
   row: EquipmentRow;
   issues: DataIssue[];
   total: boolean;
-  section: boolean;
+  /** A section heading row: dropped. */
+  heading: boolean;
+  /** Ends the rows that can break a total down: a heading, a row numbered I, II…, or another total. */
+  boundary: boolean;
   kind?: Kind;
   purpose?: string;
   /** A Biểu mẫu 10 row whose label names no device (kept out, listed in one warning). */
@@ -464,14 +469,19 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
     const label = kindText !== '' && kindAt?.cell?.t !== 'e' ? parseDeviceLabel(kindText) : { total: false, working: false } as DeviceLabel;
     const qtyAt = tr.cells.get('quantity');
     if (tr.banner && !(label.kind && qtyAt && !isEmptyCell(qtyAt.cell))) {
-      candidates.push({ r: tr.r, row: {}, issues: [], total: false, section: true });
+      candidates.push({ r: tr.r, row: {}, issues: [], total: false, heading: true, boundary: true });
       continue;
     }
     const labelTotal = label.total && label.kind !== undefined;
-    if (tr.total && !labelTotal) continue; // "Tổng cộng"
-    const section = ROMAN_OR_LETTER.test(tr.stt);
+    if (tr.total && !labelTotal) { // "Tổng cộng"
+      candidates.push({ r: tr.r, row: {}, issues: [], total: false, heading: true, boundary: true });
+      continue;
+    }
     const issues: DataIssue[] = [];
-    const cand: EquipmentCandidate = { r: tr.r, row: { ref: ctx.ref(tr.r, header.firstCol) }, issues, total: labelTotal, section };
+    const cand: EquipmentCandidate = {
+      r: tr.r, row: { ref: ctx.ref(tr.r, header.firstCol) }, issues, total: labelTotal, heading: false,
+      boundary: labelTotal || ROMAN_OR_LETTER.test(tr.stt) || (compound && label.total),
+    };
     const { row } = cand;
 
     // kind
@@ -479,8 +489,8 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
       if (kindAt.cell!.t === 'e') row.kind = ctx.val(parseVocab(kindAt.cell, { field: KIND_FIELD, vocab: 'kind' }), kindAt.r, kindAt.c, issues) as Val<Kind>;
       else if (label.kind) { row.kind = { ok: true, value: label.kind, ref: ctx.ref(kindAt.r, kindAt.c) }; cand.kind = label.kind; }
       else if (compound) {
+        cand.notDevice = { text: kindText, c: kindAt.c };
         if (label.purpose !== undefined && /^(?:phuc vu|dung cho|danh cho|su dung cho)\s/.test(foldCached(kindText))) cand.purposeOnly = true;
-        else cand.notDevice = { text: kindText, c: kindAt.c };
       } else {
         row.kind = ctx.val(parseVocab(kindAt.cell, { field: KIND_FIELD, vocab: 'kind' }), kindAt.r, kindAt.c, issues) as Val<Kind>;
         if (row.kind?.ok) cand.kind = row.kind.value;
@@ -525,26 +535,26 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
   // Biểu mẫu 10: purpose-only rows take the kind of the total above; a total broken down below is skipped.
   let context: EquipmentCandidate | undefined;
   for (const c of candidates) {
-    if (c.section && !c.total) { context = undefined; continue; }
-    if (c.total) { context = c; continue; }
+    if (c.boundary) context = c.total ? c : undefined;
+    if (c.boundary) continue;
     if (c.purposeOnly && context?.kind) {
       c.kind = context.kind;
       c.row.kind = { ok: true, value: context.kind, ...(context.row.kind?.ref ? { ref: context.row.kind.ref } : {}) };
-      c.purposeOnly = false;
+      delete c.notDevice;
     }
   }
   const kept: EquipmentCandidate[] = [];
   const notDevices: { text: string; r: number; c: number }[] = [];
   candidates.forEach((c, i) => {
-    if (c.section && !c.total) return;
-    if (c.notDevice || c.purposeOnly) {
-      notDevices.push({ text: c.notDevice?.text ?? cellText(undefined), r: c.r, c: c.notDevice?.c ?? header.firstCol });
+    if (c.heading) return;
+    if (c.notDevice) {
+      notDevices.push({ text: c.notDevice.text, r: c.r, c: c.notDevice.c });
       return;
     }
     if (c.total && c.kind) {
       for (let j = i + 1; j < candidates.length; j++) {
         const d = candidates[j]!;
-        if (d.total || d.section) break;
+        if (d.boundary) break;
         if (d.kind === c.kind && (c.purpose === undefined || d.purpose === c.purpose)) return; // broken down below
       }
     }
@@ -711,7 +721,23 @@ export function normalizeWorkbook(raw: RawWorkbook, options: NormalizeOptions = 
       case 'teachers': setTable(inv, 'teachers', readTeachers(ctx, o.columns.teachers!), ctx); break;
     }
   }
+  inv.issues = sortIssues(issues);
   return inv;
+}
+
+/** Issues in reading order: by sheet (as met), then row, then column; problems without a cell first. */
+function sortIssues(issues: DataIssue[]): DataIssue[] {
+  const sheetOrder = new Map<string, number>();
+  for (const i of issues) if (!sheetOrder.has(i.sheet)) sheetOrder.set(i.sheet, sheetOrder.size);
+  const pos = (cell: string | null): [number, number] => {
+    const m = cell === null ? null : /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return [-1, -1];
+    return [Number(m[2]), [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+  };
+  return issues
+    .map((i, n) => ({ i, n, s: sheetOrder.get(i.sheet)!, p: pos(i.cell) }))
+    .sort((a, b) => a.s - b.s || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.n - b.n)
+    .map((x) => x.i);
 }
 
 /** A table with no rows is not declared (empty is not "none"): the criteria that need it become missing. */
