@@ -1,0 +1,462 @@
+// A batch of schools (`audit batch`): the compact entry of each file → ranking, criteria pass rates,
+// district criteria, flags and totals (`audit-batch/v1`). Pure: workers build the entries, the CLI
+// writes the files. The same `combineBatch` serves one run and a merge of shard summaries, so merging
+// the shards of a run gives the summary that the run would have given, byte for byte.
+import '../messages/batch.js';
+import { UsageError } from '../errors.js';
+import type { Level } from '../inventory/fields.js';
+import type { CheckStatus, CriterionStatus, Severity } from './types.js';
+
+export const BATCH_SCHEMA = 'audit-batch/v1';
+
+// ---------- the summary (audit-batch/v1) ----------
+
+/** A rubric used in the batch, described once: a diff can then tell a rubric change from a data change. */
+export interface BatchRubric {
+  id: string;
+  version: string;
+  /** In the summary's `lang`. */
+  title: string;
+  sha256: string;
+  issuer: string;
+  document: { number: string; date: string };
+  scale: 'percent' | 'points';
+  bands: { id: string; min: number; label: string }[];
+  criteria: { id: string; clause: string; title: string; rule: string; severity: Severity; weight: number }[];
+  district_criteria: { id: string; clause: string; title: string; levels: Level[] | null; rule: string; min: number }[];
+}
+
+/** One criterion of one school, as the batch keeps it. */
+export interface BatchCriterionOutcome {
+  id: string;
+  status: CriterionStatus;
+  points: number | null;
+  /** The observed value in words (summary `lang`); never a person's name. */
+  actual: string | null;
+}
+
+/** A school counted by a district criterion, and whether its check passed (schools not counted are left out). */
+export interface BatchDistrictOutcome { id: string; status: CheckStatus }
+
+/** Where a school lies outside the scope of the rubric that judged it (possible with `--rubric`). */
+export type ScopeMismatch = 'province' | 'district' | 'years';
+
+export interface BatchSchoolEntry {
+  /** The input path, relative to the working directory, with '/' separators. */
+  file: string;
+  code: string | null;
+  name: string | null;
+  province: string | null;
+  district: string | null;
+  school_year: string | null;
+  levels: Level[];
+  rubric: { id: string; version: string };
+  as_of: string;
+  source_sha256: string;
+  score: number | null;
+  status: 'pass' | 'fail';
+  /** The band's id (labels are in `rubrics[].bands`). */
+  band: string | null;
+  /** Rank among the schools judged by the same rubric; null without a score. Set by combineBatch. */
+  rank: number | null;
+  summary: { pass: number; fail: number; missing: number; not_applicable: number; waived: number };
+  /** Criteria in rubric order. */
+  criteria: BatchCriterionOutcome[];
+  /** District criteria of the rubric that count this school, in rubric order. */
+  district_criteria: BatchDistrictOutcome[];
+  data_issues: { errors: number; warnings: number };
+  outside: ScopeMismatch[];
+}
+
+/** A file that could not be audited: unreadable, or no rubric applies (exit 3). */
+export interface BatchErrorEntry {
+  file: string;
+  error: { code: string; message: string };
+}
+
+export type BatchEntry = BatchSchoolEntry | BatchErrorEntry;
+
+export const isSchoolEntry = (e: BatchEntry): e is BatchSchoolEntry => !('error' in e);
+
+/** `id@version`: how the summary refers to a rubric. */
+export type RubricRef = string;
+export const rubricRef = (r: { id: string; version: string }): RubricRef => `${r.id}@${r.version}`;
+
+export interface BatchRankRow {
+  rank: number | null;
+  file: string;
+  code: string | null;
+  name: string | null;
+  score: number | null;
+  status: 'pass' | 'fail';
+  band: string | null;
+}
+
+export interface BatchRanking { rubric: RubricRef; schools: BatchRankRow[] }
+
+/** Pass rate of one criterion over the schools judged by its rubric: pass / (pass + fail + missing). */
+export interface BatchCriterionRate {
+  rubric: RubricRef;
+  id: string;
+  pass: number;
+  fail: number;
+  missing: number;
+  not_applicable: number;
+  waived: number;
+  applicable: number;
+  rate: number | null;
+}
+
+export interface BatchDistrictResult {
+  rubric: RubricRef;
+  id: string;
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator; null when no school counts. */
+  share: number | null;
+  min: number;
+  /** pass when share ≥ min; missing when no school of the batch counts. */
+  status: 'pass' | 'fail' | 'missing';
+}
+
+export type BatchFlag =
+  | { code: 'duplicate_code'; school_code: string; files: string[] }
+  | { code: 'outside_province' | 'outside_district' | 'outside_years'; file: string; school_code: string | null; value: string | null; rubric: RubricRef }
+  | { code: 'waiver_unknown_school'; school_code: string; criterion: string };
+
+/** The options of the run that change the result: shards can be merged only when they agree. */
+export interface BatchRun {
+  /** `--rubric` as given, or null (chosen per school). */
+  rubric: string | null;
+  as_of: string | null;
+  fail_under: number | null;
+  /** The waivers' schools and criteria (not their reasons), to flag waivers naming a school not in the batch. */
+  waivers: { school: string; criterion: string }[] | null;
+}
+
+export interface BatchTotals {
+  files: number;
+  schools: number;
+  /** Files that could not be audited (unreadable or no rubric). */
+  errors: number;
+  pass: number;
+  fail: number;
+  /** Schools whose score is below --fail-under (or has no score), when it is given. */
+  below_fail_under: number;
+  district_criteria: { pass: number; fail: number; missing: number };
+  flags: number;
+}
+
+export interface BatchSummary {
+  schema: typeof BATCH_SCHEMA;
+  tool: { name: string; version: string };
+  lang: 'vi' | 'en';
+  /** Only when SOURCE_DATE_EPOCH is set. */
+  generated_at?: string;
+  run: BatchRun;
+  /** This summary covers only the i-th of n shares of `files` sorted files; null for a whole (or merged) run. */
+  shard: { index: number; count: number; files: number } | null;
+  totals: BatchTotals;
+  rubrics: BatchRubric[];
+  /** One per file, sorted by file. */
+  entries: BatchEntry[];
+  ranking: BatchRanking[];
+  criteria: BatchCriterionRate[];
+  district_criteria: BatchDistrictResult[];
+  flags: BatchFlag[];
+}
+
+export interface BatchInput {
+  tool: BatchSummary['tool'];
+  lang: BatchSummary['lang'];
+  generated_at?: string;
+  run: BatchRun;
+  shard: BatchSummary['shard'];
+  rubrics: BatchRubric[];
+  entries: BatchEntry[];
+}
+
+// ---------- combining ----------
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const viCollator = new Intl.Collator('vi');
+
+/** Nulls last; otherwise by `cmp`. */
+const nullsLast = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): number =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b);
+
+/** Ranking order: score (highest first, none last), then school code, then name (Vietnamese collation), then file. */
+export function compareForRanking(a: BatchSchoolEntry, b: BatchSchoolEntry): number {
+  return nullsLast(a.score, b.score, (x, y) => y - x)
+    || nullsLast(a.code, b.code, byText)
+    || nullsLast(a.name, b.name, (x, y) => viCollator.compare(x, y))
+    || byText(a.file, b.file);
+}
+
+/** Competition ranking over sorted schools: equal scores share a rank (1, 2, 2, 4); no score, no rank. */
+function assignRanks(sorted: BatchSchoolEntry[]): void {
+  let prevScore: number | null = null;
+  let prevRank = 0;
+  sorted.forEach((e, i) => {
+    if (e.score === null) {
+      e.rank = null;
+      return;
+    }
+    if (i === 0 || e.score !== prevScore) prevRank = i + 1;
+    prevScore = e.score;
+    e.rank = prevRank;
+  });
+}
+
+const belowFailUnder = (e: BatchSchoolEntry, failUnder: number | null): boolean =>
+  failUnder !== null && (e.score === null || e.score < failUnder);
+
+const cmpRubric = (a: { id: string; version: string }, b: { id: string; version: string }): number =>
+  byText(a.id, b.id) || compareSemver(a.version, b.version);
+
+function compareSemver(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return byText(a, b);
+}
+
+/** Entries → the whole summary: ranks, pass rates, district criteria, flags, totals. Does not keep the input's order. */
+export function combineBatch(input: BatchInput): BatchSummary {
+  const entries = input.entries.map((e) => (isSchoolEntry(e) ? { ...e, rank: null } : e)).sort((a, b) => byText(a.file, b.file));
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i]!.file === entries[i - 1]!.file) throw new UsageError({ code: 'batch.duplicate_file', args: { file: entries[i]!.file } });
+  }
+  const schools = entries.filter(isSchoolEntry);
+
+  const rubricByRef = new Map<RubricRef, BatchRubric>();
+  for (const r of input.rubrics) {
+    const ref = rubricRef(r);
+    const known = rubricByRef.get(ref);
+    if (known && known.sha256 !== r.sha256) throw new UsageError({ code: 'batch.rubric_conflict', args: { rubric: ref } });
+    rubricByRef.set(ref, r);
+  }
+  // Only the rubrics some school used, in id/version order.
+  const used = new Set(schools.map((s) => rubricRef(s.rubric)));
+  for (const ref of used) if (!rubricByRef.has(ref)) throw new Error(`batch: rubric ${ref} used by an entry but not described`);
+  const rubrics = [...rubricByRef.values()].filter((r) => used.has(rubricRef(r))).sort(cmpRubric);
+
+  const ranking: BatchRanking[] = [];
+  const criteria: BatchCriterionRate[] = [];
+  const district: BatchDistrictResult[] = [];
+  for (const rubric of rubrics) {
+    const ref = rubricRef(rubric);
+    const group = schools.filter((s) => rubricRef(s.rubric) === ref).sort(compareForRanking);
+    assignRanks(group);
+    ranking.push({
+      rubric: ref,
+      schools: group.map((s) => ({ rank: s.rank, file: s.file, code: s.code, name: s.name, score: s.score, status: s.status, band: s.band })),
+    });
+    for (const c of rubric.criteria) criteria.push(passRate(ref, c.id, group));
+    for (const dc of rubric.district_criteria) district.push(districtResult(ref, dc, group));
+  }
+
+  const flags = batchFlags(schools, input.run);
+  const failUnder = input.run.fail_under;
+  const count = <T>(xs: T[], p: (x: T) => boolean): number => xs.reduce((n, x) => n + (p(x) ? 1 : 0), 0);
+  const totals: BatchTotals = {
+    files: entries.length,
+    schools: schools.length,
+    errors: entries.length - schools.length,
+    pass: count(schools, (s) => s.status === 'pass'),
+    fail: count(schools, (s) => s.status === 'fail'),
+    below_fail_under: count(schools, (s) => belowFailUnder(s, failUnder)),
+    district_criteria: {
+      pass: count(district, (d) => d.status === 'pass'),
+      fail: count(district, (d) => d.status === 'fail'),
+      missing: count(district, (d) => d.status === 'missing'),
+    },
+    flags: flags.length,
+  };
+
+  return {
+    schema: BATCH_SCHEMA,
+    tool: { name: input.tool.name, version: input.tool.version },
+    lang: input.lang,
+    ...(input.generated_at !== undefined ? { generated_at: input.generated_at } : {}),
+    run: {
+      rubric: input.run.rubric,
+      as_of: input.run.as_of,
+      fail_under: input.run.fail_under,
+      waivers: input.run.waivers === null ? null : sortWaivers(input.run.waivers),
+    },
+    shard: input.shard,
+    totals,
+    rubrics,
+    entries: entries.map(canonicalEntry),
+    ranking,
+    criteria,
+    district_criteria: district,
+    flags,
+  };
+}
+
+const sortWaivers = (ws: BatchRun['waivers'] & object) =>
+  ws.map((w) => ({ school: w.school, criterion: w.criterion }))
+    .sort((a, b) => byText(a.school, b.school) || byText(a.criterion, b.criterion))
+    .filter((w, i, xs) => i === 0 || w.school !== xs[i - 1]!.school || w.criterion !== xs[i - 1]!.criterion);
+
+/** Keys in one fixed order, whatever produced the entry (a worker, or JSON read back for a merge). */
+function canonicalEntry(e: BatchEntry): BatchEntry {
+  if (!isSchoolEntry(e)) return { file: e.file, error: { code: e.error.code, message: e.error.message } };
+  return {
+    file: e.file,
+    code: e.code,
+    name: e.name,
+    province: e.province,
+    district: e.district,
+    school_year: e.school_year,
+    levels: [...e.levels],
+    rubric: { id: e.rubric.id, version: e.rubric.version },
+    as_of: e.as_of,
+    source_sha256: e.source_sha256,
+    score: e.score,
+    status: e.status,
+    band: e.band,
+    rank: e.rank,
+    summary: { pass: e.summary.pass, fail: e.summary.fail, missing: e.summary.missing, not_applicable: e.summary.not_applicable, waived: e.summary.waived },
+    criteria: e.criteria.map((c) => ({ id: c.id, status: c.status, points: c.points, actual: c.actual })),
+    district_criteria: e.district_criteria.map((d) => ({ id: d.id, status: d.status })),
+    data_issues: { errors: e.data_issues.errors, warnings: e.data_issues.warnings },
+    outside: [...e.outside],
+  };
+}
+
+function passRate(ref: RubricRef, id: string, group: BatchSchoolEntry[]): BatchCriterionRate {
+  const n = { pass: 0, fail: 0, missing: 0, not_applicable: 0, waived: 0 };
+  for (const s of group) {
+    const c = s.criteria.find((x) => x.id === id);
+    if (c) n[c.status] += 1;
+  }
+  const applicable = n.pass + n.fail + n.missing;
+  return { rubric: ref, id, ...n, applicable, rate: applicable === 0 ? null : n.pass / applicable };
+}
+
+/**
+ * A district criterion over the schools of its rubric: each counted school's check outcome was computed
+ * by the worker (engine/district.ts districtSchoolOutcome); a missing outcome counts against the share.
+ */
+function districtResult(ref: RubricRef, dc: BatchRubric['district_criteria'][number], group: BatchSchoolEntry[]): BatchDistrictResult {
+  let numerator = 0;
+  let denominator = 0;
+  for (const s of group) {
+    const o = s.district_criteria.find((x) => x.id === dc.id);
+    if (!o) continue;
+    denominator += 1;
+    if (o.status === 'pass') numerator += 1;
+  }
+  const share = denominator === 0 ? null : numerator / denominator;
+  const status = share === null ? 'missing' : share >= dc.min ? 'pass' : 'fail';
+  return { rubric: ref, id: dc.id, numerator, denominator, share, min: dc.min, status };
+}
+
+/** Duplicate school codes, schools outside their rubric's scope, waivers naming a school not in the batch. */
+export function batchFlags(schools: readonly BatchSchoolEntry[], run: BatchRun): BatchFlag[] {
+  const flags: BatchFlag[] = [];
+  const byCode = new Map<string, string[]>();
+  for (const s of schools) if (s.code !== null) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s.file]);
+  for (const [code, files] of [...byCode].sort((a, b) => byText(a[0], b[0]))) {
+    if (files.length > 1) flags.push({ code: 'duplicate_code', school_code: code, files: [...files].sort(byText) });
+  }
+  const value: Record<ScopeMismatch, (s: BatchSchoolEntry) => string | null> = {
+    province: (s) => s.province, district: (s) => s.district, years: (s) => s.school_year,
+  };
+  for (const s of [...schools].sort((a, b) => byText(a.file, b.file))) {
+    for (const m of (['province', 'district', 'years'] as const).filter((x) => s.outside.includes(x))) {
+      flags.push({ code: `outside_${m}`, file: s.file, school_code: s.code, value: value[m](s), rubric: rubricRef(s.rubric) });
+    }
+  }
+  if (run.waivers) {
+    for (const w of sortWaivers(run.waivers)) {
+      if (w.school !== '*' && !byCode.has(w.school)) flags.push({ code: 'waiver_unknown_school', school_code: w.school, criterion: w.criterion });
+    }
+  }
+  return flags;
+}
+
+// ---------- exit code ----------
+
+/** cli.md: 3 when a file could not be audited, else 1 when a school or district criterion fails (or --fail-under), else 0. */
+export function batchExitCode(s: Pick<BatchSummary, 'totals'>): 0 | 1 | 3 {
+  if (s.totals.errors > 0) return 3;
+  if (s.totals.fail > 0 || s.totals.district_criteria.fail > 0 || s.totals.below_fail_under > 0) return 1;
+  return 0;
+}
+
+// ---------- shards ----------
+
+/** `--shard i/n` → {index, count}; UsageError when malformed or out of range. */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
+    throw new UsageError({ code: 'batch.bad_shard', args: { value: text } });
+  }
+  return { index, count };
+}
+
+/** The i-th (1-based) of n contiguous, near-equal shares of a sorted list (sizes differ by at most one). */
+export function shardSlice<T>(sorted: readonly T[], index: number, count: number): T[] {
+  const start = Math.floor(((index - 1) * sorted.length) / count);
+  const end = Math.floor((index * sorted.length) / count);
+  return sorted.slice(start, end);
+}
+
+const sameRun = (a: BatchRun, b: BatchRun): boolean =>
+  a.rubric === b.rubric && a.as_of === b.as_of && a.fail_under === b.fail_under
+  && JSON.stringify(a.waivers === null ? null : sortWaivers(a.waivers)) === JSON.stringify(b.waivers === null ? null : sortWaivers(b.waivers));
+
+/**
+ * Shard summaries → the summary one run over all files would have written. Every shard 1..n of the same
+ * run (same tool, language and options) must be given exactly once; anything else is a UsageError.
+ */
+export function mergeBatchSummaries(parts: readonly BatchSummary[]): BatchSummary {
+  const first = parts[0];
+  if (!first) throw new UsageError({ code: 'batch.merge_nothing' });
+  for (const p of parts) {
+    if (p.shard === null) throw new UsageError({ code: 'batch.merge_not_shard' });
+    if (p.shard.count !== first.shard!.count || p.shard.files !== first.shard!.files) throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'shard' } });
+    if (p.tool.name !== first.tool.name || p.tool.version !== first.tool.version) throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'tool' } });
+    if (p.lang !== first.lang) throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'lang' } });
+    if (!sameRun(p.run, first.run)) throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'options' } });
+    if (p.generated_at !== first.generated_at) throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'generated_at' } });
+  }
+  const count = first.shard!.count;
+  const seen = new Set(parts.map((p) => p.shard!.index));
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0 || parts.length !== count) {
+    throw new UsageError({ code: 'batch.merge_incomplete', args: { count, missing: missing.map(String), given: parts.length } });
+  }
+  const entries = parts.flatMap((p) => p.entries);
+  if (entries.length !== first.shard!.files) {
+    throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'files' } });
+  }
+  return combineBatch({
+    tool: first.tool,
+    lang: first.lang,
+    ...(first.generated_at !== undefined ? { generated_at: first.generated_at } : {}),
+    run: first.run,
+    shard: null,
+    rubrics: parts.flatMap((p) => p.rubrics),
+    entries,
+  });
+}
+
+/** A summary read from JSON: is it one this version can combine? (a shallow check; the rest is trusted) */
+export function asBatchSummary(value: unknown, file: string): BatchSummary {
+  const v = value as Partial<BatchSummary> | null;
+  if (!v || typeof v !== 'object' || v.schema !== BATCH_SCHEMA || !Array.isArray(v.entries) || !Array.isArray(v.rubrics)
+    || !v.run || !v.tool || (v.lang !== 'vi' && v.lang !== 'en')) {
+    throw new UsageError({ code: 'batch.not_a_summary', args: { file } });
+  }
+  return v as BatchSummary;
+}
