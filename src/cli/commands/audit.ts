@@ -1,0 +1,184 @@
+// `audit <file.xlsx>...`: read each workbook, choose its rubric, audit, print the table or JSON and
+// write the reports. A file that cannot be read does not stop the others; the exit code says the worst.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InputError, UsageError } from '../../errors.js';
+import type { AuditResult, Waiver } from '../../engine/types.js';
+import { auditInventory, schoolIdentity } from '../../engine/audit.js';
+import { readInventory } from '../../inventory/index.js';
+import { chooseRubric } from '../../rubric/select.js';
+import { renderers, renderTerminal, stringifyJson, toResultJson } from '../../render/index.js';
+import { format } from '../../messages/format.js';
+import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
+import { REPORT_FORMATS, ReportWriter, reportFileName, type ReportFormat } from '../output.js';
+import { errorLines, exitCodeOf } from '../report-error.js';
+import { TOOL } from '../tool.js';
+import '../messages.js';
+
+export interface AuditCommandOptions {
+  rubric?: string;
+  outDir?: string;
+  formats: ReportFormat[];
+  waiversFile?: string;
+  failUnder?: number;
+  asOf?: string;
+}
+
+const DEFAULT_FORMATS: ReportFormat[] = ['md', 'xlsx', 'json'];
+
+const usage = (code: string, args: Record<string, string> = {}): never => {
+  throw new UsageError({ code, args });
+};
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Commander's raw option values → validated options (UsageError on a bad one). */
+export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOptions): AuditCommandOptions {
+  const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
+  const opts: AuditCommandOptions = { formats: [] };
+  const rubric = str('rubric');
+  if (rubric !== undefined) opts.rubric = rubric;
+  const out = str('out');
+  if (out !== undefined) opts.outDir = out;
+  const waivers = str('waivers');
+  if (waivers !== undefined) opts.waiversFile = waivers;
+
+  const formatList = str('format');
+  if (formatList !== undefined) {
+    const wanted = formatList.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    if (wanted.length === 0) usage('cli.bad_format', { value: formatList });
+    for (const f of wanted) if (!(REPORT_FORMATS as readonly string[]).includes(f)) usage('cli.bad_format', { value: f });
+    if (opts.outDir === undefined) usage('cli.format_needs_out');
+    opts.formats = REPORT_FORMATS.filter((f) => wanted.includes(f));
+  } else if (opts.outDir !== undefined) {
+    opts.formats = [...DEFAULT_FORMATS];
+  }
+
+  const failUnder = str('failUnder');
+  if (failUnder !== undefined) {
+    const n = Number(failUnder.replace(',', '.'));
+    if (failUnder.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) usage('cli.bad_fail_under', { value: failUnder });
+    opts.failUnder = n;
+  }
+  const asOf = str('asOf');
+  if (asOf !== undefined) {
+    if (!isIsoDate(asOf)) usage('cli.bad_as_of', { value: asOf });
+    opts.asOf = asOf;
+  }
+  return opts;
+}
+
+/** SOURCE_DATE_EPOCH (seconds) as a Date, or null when unset or not a number. */
+export function sourceDateEpoch(env: Record<string, string | undefined>): Date | null {
+  const v = env.SOURCE_DATE_EPOCH;
+  if (v === undefined || !/^\d+$/.test(v.trim())) return null;
+  return new Date(Number(v.trim()) * 1000);
+}
+
+const localDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The date deadlines and waivers are judged on: --as-of, else the workbook's audit_date, else SOURCE_DATE_EPOCH, else today. */
+export function chooseAsOf(given: string | undefined, auditDate: unknown, env: Record<string, string | undefined>, now: Date): string {
+  if (given !== undefined) return given;
+  if (typeof auditDate === 'string' && isIsoDate(auditDate.slice(0, 10))) return auditDate.slice(0, 10);
+  const epoch = sourceDateEpoch(env);
+  if (epoch) return epoch.toISOString().slice(0, 10);
+  return localDate(now);
+}
+
+async function readInputFile(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError({ code: 'cli.file_not_found', args: { file } }, file);
+    if (code === 'EISDIR') throw new InputError({ code: 'cli.is_directory', args: { file } }, file);
+    throw new InputError({ code: 'cli.cannot_read', args: { file, reason: code ?? String(err) } }, file);
+  }
+}
+
+/** Audit one workbook: bytes → inventory → rubric → result. Throws typed errors. */
+async function auditFile(file: string, opts: AuditCommandOptions, waivers: Waiver[], g: GlobalOptions, io: CliIO): Promise<AuditResult> {
+  const bytes = await readInputFile(file);
+  const inventory = await readInventory(bytes, file);
+  const school = schoolIdentity(inventory);
+  const choice = chooseRubric(school, opts.rubric !== undefined ? { rubric: opts.rubric } : {});
+  if (g.verbose) {
+    io.stderr(`${format({ code: 'cli.rubric_chosen', args: { file, rubric: `${choice.rubric.id}@${choice.rubric.version}` } }, g.lang)}\n`);
+  }
+  const auditDate = inventory.info.audit_date;
+  const asOf = chooseAsOf(opts.asOf, auditDate?.ok ? auditDate.value : undefined, io.env, io.now());
+  return auditInventory(inventory, choice.rubric, {
+    asOf,
+    waivers,
+    source: { file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') },
+    tool: TOOL,
+    warnings: choice.warnings,
+  });
+}
+
+/** Exit-code priority when several files end differently: usage/rubric 2, then input 3, then fail 1. */
+const worse = (a: CommandResult, b: CommandResult): CommandResult => {
+  const rank = (c: CommandResult) => ({ 0: 0, 1: 1, 3: 2, 2: 3 })[c];
+  return rank(b) > rank(a) ? b : a;
+};
+
+export async function runAudit(files: string[], opts: AuditCommandOptions, g: GlobalOptions, io: CliIO): Promise<CommandResult> {
+  // Loaded only when asked for: the common path stays lean.
+  const waivers = opts.waiversFile !== undefined ? await (await import('../../rubric/waivers.js')).loadWaivers(opts.waiversFile) : [];
+  const writer = opts.outDir !== undefined && opts.formats.length > 0 ? new ReportWriter(opts.outDir, files) : null;
+  const epoch = sourceDateEpoch(io.env);
+  const renderOptions = { lang: g.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
+
+  let code: CommandResult = 0;
+  const results: AuditResult[] = [];
+  for (const file of files) {
+    try {
+      const result = await auditFile(file, opts, waivers, g, io);
+      results.push(result);
+      if (result.status === 'fail') code = worse(code, 1);
+      if (opts.failUnder !== undefined && belowThreshold(result, opts.failUnder, g, io)) code = worse(code, 1);
+      if (writer) {
+        const stem = writer.claimStem(result.school.code, file);
+        for (const f of opts.formats) {
+          const path = await writer.write(reportFileName(stem, f), await renderers[f](result, renderOptions));
+          if (!g.quiet) io.stderr(`${format({ code: 'cli.wrote', args: { file: path } }, g.lang)}\n`);
+        }
+      }
+    } catch (err) {
+      for (const line of errorLines(err, g.lang, g.verbose)) io.stderr(`${line}\n`);
+      code = worse(code, exitCodeOf(err));
+    }
+  }
+
+  if (g.json) {
+    const view = results.map((r) => toResultJson(r, g.lang));
+    if (files.length === 1) {
+      if (view[0]) io.stdout(stringifyJson(view[0]));
+    } else {
+      io.stdout(stringifyJson(view));
+    }
+  } else if (results.length > 0) {
+    io.stdout(renderTerminal(results, { lang: g.lang, color: g.color }));
+  }
+  return code;
+}
+
+/** --fail-under: a score below it (or no score at all) fails the run; says so on stderr. */
+function belowThreshold(r: AuditResult, min: number, g: GlobalOptions, io: CliIO): boolean {
+  const school = r.school.code ?? r.school.name ?? r.source.file;
+  if (r.score === null) {
+    io.stderr(`${format({ code: 'cli.fail_under_no_score', args: { school, min } }, g.lang)}\n`);
+    return true;
+  }
+  if (r.score >= min) return false;
+  io.stderr(`${format({ code: 'cli.fail_under', args: { school, score: r.score.toFixed(1), min } }, g.lang)}\n`);
+  return true;
+}

@@ -1,0 +1,153 @@
+// The command line: parses argv with commander, runs a command, and maps what happened to the
+// exit codes of cli.md (0 pass, 1 fail, 2 usage/rubric error, 3 input error). The only module that
+// knows about argv, exit codes and process streams; commands throw typed errors.
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../errors.js';
+import { format, type Lang } from '../messages/format.js';
+import { helpText } from './help.js';
+import { errorLines, exitCodeOf } from './report-error.js';
+import { TOOL } from './tool.js';
+import './messages.js';
+
+/** Where a command writes: injectable so tests can run commands in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colours are used only when stdout is a terminal. */
+  stdoutIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** Current time (only used when neither the workbook nor SOURCE_DATE_EPOCH gives a date). */
+  now(): Date;
+}
+
+export const processIO = (): CliIO => ({
+  stdout: (t) => { process.stdout.write(t); },
+  stderr: (t) => { process.stderr.write(t); },
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+  now: () => new Date(),
+});
+
+/** Options shared by the commands, after validation. */
+export interface GlobalOptions {
+  lang: Lang;
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  /** Colours wanted and possible (TTY, no NO_COLOR, no --no-color). */
+  color: boolean;
+}
+
+
+/** The language asked for, read before parsing so that usage errors and --help speak it too. */
+export function langFromArgv(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'vi') return v;
+  }
+  return 'vi';
+}
+
+/** Outcome of a command: the exit code it earned (errors it threw are mapped in `main`). */
+export type CommandResult = 0 | 1 | 2 | 3;
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const lang = langFromArgv(argv);
+  const verbose = argv.includes('--verbose');
+  let code: number = 0;
+  const program = buildProgram(lang, io, (c) => { code = c; });
+  try {
+    if (argv.length === 0) {
+      io.stderr(`${format({ code: 'cli.no_files' }, lang)}\n\n${program.helpInformation()}`);
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; every other commander error is a usage error.
+      if (err.exitCode === 0) return 0;
+      // A command group called alone (`audit rubric`) has printed its help on stderr already.
+      if (err.code === 'commander.help') return 2;
+      const detail = err.message.replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ');
+      io.stderr(`${format({ code: 'cli.usage', args: { detail } }, lang)}\n`);
+      return 2;
+    }
+    for (const line of errorLines(err, lang, verbose)) io.stderr(`${line}\n`);
+    return exitCodeOf(err);
+  }
+}
+
+/** Validate and collect the options every command shares. */
+function globalOptions(raw: Record<string, unknown>, io: CliIO): GlobalOptions {
+  if (raw.lang !== undefined && raw.lang !== 'vi' && raw.lang !== 'en') {
+    throw new UsageError({ code: 'cli.bad_lang', args: { value: String(raw.lang) } });
+  }
+  const lang = raw.lang === 'en' ? 'en' : 'vi';
+  const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  return {
+    lang,
+    json: Boolean(raw.json),
+    quiet: Boolean(raw.quiet),
+    verbose: Boolean(raw.verbose),
+    color: raw.color !== false && io.stdoutIsTTY && !noColorEnv,
+  };
+}
+
+function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => void): Command {
+  const h = (key: Parameters<typeof helpText>[0]) => helpText(key, lang);
+  const program = new Command('audit');
+  program
+    .description(h('description'))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // main prints commander's errors itself, in one line.
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .version(TOOL.version, '-V, --version', h('version'))
+    .helpOption('-h, --help', h('help'))
+    .helpCommand(false)
+    .argument('<file.xlsx...>', h('files'))
+    .option('-r, --rubric <id|file>', h('rubric'))
+    .option('-o, --out <dir>', h('out'))
+    .option('-f, --format <list>', h('format'))
+    .option('--lang <vi|en>', h('lang'))
+    .option('--waivers <file.yaml>', h('waivers'))
+    .option('--fail-under <score>', h('failUnder'))
+    .option('--json', h('json'))
+    .option('--as-of <yyyy-mm-dd>', h('asOf'))
+    .option('-q, --quiet', h('quiet'))
+    .option('--verbose', h('verbose'))
+    .option('--no-color', h('noColor'))
+    .addHelpText('after', `\n${h('exitCodes')}\n`)
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const g = globalOptions(raw, io);
+      const { runAudit, parseAuditOptions } = await import('./commands/audit.js');
+      const outcome = await runAudit(files, parseAuditOptions(raw, g), g, io);
+      setCode(outcome);
+    });
+
+  const rubric = program.command('rubric').description(h('rubricCmd')).helpCommand(false);
+  const rubricAction = (run: (mod: typeof import('./commands/rubric.js'), g: GlobalOptions, cmd: Command) => Promise<CommandResult>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const g = globalOptions(cmd.optsWithGlobals(), io);
+      setCode(await run(await import('./commands/rubric.js'), g, cmd));
+    };
+  rubric.command('list').description(h('rubricList'))
+    .action(rubricAction((m, g) => m.rubricList(g, io)));
+  rubric.command('show').description(h('rubricShow')).argument('<id[@version]|file.yaml>', h('rubricShowArg'))
+    .action(rubricAction((m, g, cmd) => m.rubricShow(cmd.args[0]!, g, io)));
+  rubric.command('lint').description(h('rubricLint')).argument('<file.yaml...>', h('rubricLintArg'))
+    .action(rubricAction((m, g, cmd) => m.rubricLint(cmd.args, g, io)));
+  rubric.command('schema').description(h('rubricSchema'))
+    .action(rubricAction((m, g) => m.rubricSchema(g, io)));
+  rubric.command('test').description(h('rubricTest')).argument('[id|file.yaml]', h('rubricTestArg'))
+    .action(rubricAction((m, g, cmd) => m.rubricTest(cmd.args[0], g, io)));
+  return program;
+}
