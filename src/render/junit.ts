@@ -7,7 +7,7 @@ import {
 } from './common.js';
 import { escapeXml, escapeXmlText } from './text.js';
 
-const attrs = (a: Record<string, string | number>): string =>
+export const attrs = (a: Record<string, string | number>): string =>
   Object.entries(a).map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`).join('');
 
 const suiteName = (r: AuditResult): string =>
@@ -43,25 +43,28 @@ function counts(r: AuditResult) {
   };
 }
 
+/** One school's `<testsuite>` element (indented for a `<testsuites>` document); batch workers render it alone. */
+export function junitSuite(r: AuditResult, lang: Lang): string {
+  const c = counts(r);
+  const props = [
+    ['rubric', `${r.rubric.id}@${r.rubric.version}`],
+    ['score', scoreText(r.score, lang)],
+    ['status', r.status],
+    ['band', r.band?.id ?? ''],
+    ['source', r.source.file],
+    ['as_of', r.as_of],
+  ].map(([name, value]) => `      <property${attrs({ name: name!, value: value! })}/>`).join('\n');
+  return [
+    `  <testsuite${attrs({ name: suiteName(r), ...c })}>`,
+    `    <properties>\n${props}\n    </properties>`,
+    ...r.criteria.map((x) => testcase(x, r, lang)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
 /** One JUnit document for any number of schools. */
 export function renderJunit(results: readonly AuditResult[], lang: Lang): string {
-  const suites = results.map((r) => {
-    const c = counts(r);
-    const props = [
-      ['rubric', `${r.rubric.id}@${r.rubric.version}`],
-      ['score', scoreText(r.score, lang)],
-      ['status', r.status],
-      ['band', r.band?.id ?? ''],
-      ['source', r.source.file],
-      ['as_of', r.as_of],
-    ].map(([name, value]) => `      <property${attrs({ name: name!, value: value! })}/>`).join('\n');
-    return [
-      `  <testsuite${attrs({ name: suiteName(r), ...c })}>`,
-      `    <properties>\n${props}\n    </properties>`,
-      ...r.criteria.map((x) => testcase(x, r, lang)),
-      '  </testsuite>',
-    ].join('\n');
-  });
+  const suites = results.map((r) => junitSuite(r, lang));
   const total = results.map(counts).reduce(
     (a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures, errors: 0, skipped: a.skipped + b.skipped }),
     { tests: 0, failures: 0, errors: 0, skipped: 0 },
