@@ -4,7 +4,8 @@ import {
   MergeIndex, NameMatcher, STT, buildColumnMatcher, cellRef, columnName, findHeaderRow, findLabelColumns, mapHeader, matchSheetName,
   buildLabelMatcher,
 } from './match.js';
-import { INFO_FIELDS } from './fields.js';
+import { INFO_FIELDS, VOCAB } from './fields.js';
+import { fold } from './fold.js';
 import { sheet } from './test-workbook.js';
 
 const def = (k: string) => SHEETS.find((s) => s.key === k)!;
@@ -119,5 +120,32 @@ describe('label columns', () => {
   it('finds a second block of labels side by side', () => {
     const s = sheet('Thông tin chung', [['Mã trường', '1', 'Số lớp', 3], ['Tên trường', 'X', 'Số phòng máy tính', 2]]);
     expect(findLabelColumns(s, labels)).toEqual([0, 2]);
+  });
+});
+
+describe('the alias data of fields.ts', () => {
+  const collisions = (groups: [string, string[]][]): string[] => {
+    const seen = new Map<string, string>();
+    const out: string[] = [];
+    for (const [key, names] of groups) {
+      for (const n of names) {
+        const f = fold(n);
+        const prev = seen.get(f);
+        if (prev !== undefined && prev !== key) out.push(`${n}: ${prev} / ${key}`);
+        seen.set(f, key);
+      }
+    }
+    return out;
+  };
+  it('no name means two things in one vocabulary', () => {
+    for (const [v, entries] of Object.entries(VOCAB)) {
+      expect(collisions(entries.map((e) => [e.key, [e.vi, e.en, e.key, ...e.aliases]])), v).toEqual([]);
+    }
+  });
+  it('no header or label means two fields of one sheet', () => {
+    for (const s of SHEETS) expect(collisions(s.fields.map((f) => [f.key, [f.vi, f.en, f.key, ...f.aliases]])), s.key).toEqual([]);
+  });
+  it('no sheet name means two sheets', () => {
+    expect(collisions(SHEETS.map((s) => [s.key, [s.vi, s.en, s.key, ...s.aliases]]))).toEqual([]);
   });
 });

@@ -76,8 +76,15 @@ export class NameMatcher<T> {
 /** A text that stands for "nothing written" ("-", "…", "/"). */
 const PLACEHOLDER = /^[\s\-–—_.…/\\]*$/;
 
+const COMBINING = /[\u0300-\u036f]/;
+const ODD_SPACES = /[\u00a0\u2007\u202f]/g;
+
 /** The plain text of a text cell: NFC, non-breaking spaces as spaces, trimmed. */
-export const cleanText = (s: string): string => s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+export function cleanText(s: string): string {
+  // Composing is only needed where combining marks are (decomposed Vietnamese from some Mac/web producers).
+  const t = COMBINING.test(s) ? s.normalize('NFC') : s;
+  return (t.includes('\u00a0') || t.includes('\u2007') || t.includes('\u202f') ? t.replace(ODD_SPACES, ' ') : t).trim();
+}
 
 /** Is the cell empty (absent, blank text or a placeholder dash)? Error cells are not empty. */
 export function isEmptyCell(cell: RawCell | undefined): boolean {

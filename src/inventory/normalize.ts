@@ -258,6 +258,16 @@ const TOTAL_START = /^(?:tổng|cộng)/;
 const END_MARKER = /^(?:nguoi lap(?: bieu| bang| bao cao)?|hieu truong|pho hieu truong|thu truong(?: don vi)?|xac nhan(?: cua .*)?|ky ten|giam doc|ban giam hieu)$/;
 const DATE_LINE = /\bngay\b.*\bthang\b.*\bnam\b/;
 
+const isExampleMarker = (text: string): boolean => {
+  const f = foldCached(text);
+  return f === 'vi du' || f === 'vd' || f.startsWith('vi du ');
+};
+const isEndMarker = (text: string): boolean => {
+  if (text.length > 80) return false;
+  const f = foldCached(text);
+  return END_MARKER.test(f) || DATE_LINE.test(f);
+};
+
 /** Fields whose value may be written once for several rows in a vertically merged cell. */
 const NO_MERGE_FILL = new Set(['quantity', 'elearning_lessons']);
 
@@ -314,19 +324,14 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
     if (filled === 0) continue;
     if (r === header.dataStart && isColumnNumberRow(raw.slice(first, last + 1))) continue;
     const stt = header.stt === undefined ? '' : cellText(raw[header.stt]);
-    const sttFolded = foldCached(stt || (firstText?.text ?? ''));
-    if (sttFolded === 'vi du' || sttFolded === 'vd' || sttFolded.startsWith('vi du ')) continue;
-    if (stt === '') {
+    const marker = stt || (firstText?.text ?? '');
+    if (/^v/i.test(marker) && isExampleMarker(marker)) continue;
+    if (stt === '' && filled <= 3) {
       // A signature block under the table ends it ("Người lập biểu", ", ngày 25 tháng 10 năm 2024").
       const primaryText = primaryCol === undefined ? '' : cellText(raw[primaryCol]);
-      const marker = raw.some((cell) => {
-        if (cell?.t !== 's') return false;
-        const f = foldCached(String(cell.v));
-        return END_MARKER.test(f) || (DATE_LINE.test(f) && f.length < 60);
-      });
-      if (marker && (primaryText === '' || END_MARKER.test(foldCached(primaryText)) || DATE_LINE.test(foldCached(primaryText)))) break;
+      if ((primaryText === '' || isEndMarker(primaryText)) && raw.some((cell) => cell?.t === 's' && isEndMarker(String(cell.v)))) break;
     }
-    const total = stt === '' && firstText !== null && TOTAL_START.test(firstText.text.toLocaleLowerCase('vi'));
+    const total = stt === '' && firstText !== null && /^[TtCc]/.test(firstText.text) && TOTAL_START.test(firstText.text.toLowerCase());
 
     const cells: TableRow['cells'] = new Map();
     for (const [k, spec] of header.columns) {

@@ -140,6 +140,7 @@ describe('vocabularies', () => {
     ['Laptop', 'may_tinh_xach_tay'], ['Máy tính xách tay', 'may_tinh_xach_tay'], ['Máy tính bảng', 'may_tinh_bang'],
     ['Ti vi', 'man_hinh_tuong_tac'], ['may_in', 'may_in'], ['Printer', 'may_in'], ['Máy in Canon LBP 2900', 'may_in'],
     ['Máy tính bảng Samsung', 'may_tinh_bang'], ['Camera họp trực tuyến', 'webcam'], ['Camera giám sát', 'camera'],
+    ['Máy vi tính xách tay Dell', 'may_tinh_xach_tay'], ['Camera IP Hikvision', 'camera'], ['Bộ lưu điện Santak', 'luu_dien'],
   ])('kind %s → %s', (t, want) => expect(value(parseVocab(c(t), kind))).toBe(want));
 
   it('an unknown kind is khac with a warning', () => {
@@ -167,6 +168,15 @@ describe('vocabularies', () => {
     const p = parseVocab(c('Hơi chậm'), status);
     expect(codes(p)).toEqual(['vocab.unknown']);
     expect(!p!.ok && p!.error.args.allowed).toBe('Tốt, Cần sửa chữa, Hỏng');
+  });
+
+  it('knows the usual spellings of purposes, states and licenses', () => {
+    expect(value(parseVocab(c('Phòng học Tin học'), purpose))).toBe('phong_may');
+    expect(value(parseVocab(c('Phòng học'), purpose))).toBe('lop_hoc');
+    expect(value(parseVocab(c('Hư hỏng'), status))).toBe('hong');
+    expect(value(parseVocab(c('Cần sửa'), status))).toBe('can_sua');
+    expect(value(parseVocab(c('Có'), license))).toBe('ban_quyen');
+    expect(value(parseVocab(c('Không'), license))).toBe('khong');
   });
 
   it('"Không" does not start a longer word', () => {
