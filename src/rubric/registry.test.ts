@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RubricError, UsageError } from '../errors.js';
@@ -140,6 +141,62 @@ describe('RubricRegistry: headers and list', () => {
     const broken = list.find((s) => s.id === 'cycle-a')!;
     expect(broken.criteria).toBeNull();
     expect(broken.problems!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('RubricRegistry: compiled rubrics', () => {
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-rubrics-'));
+    cpSync(DIR, dir, { recursive: true });
+    const compiled = new RubricRegistry(dir).compileAll();
+    // Mark every compiled rubric, so a test can tell where a rubric came from.
+    for (const c of compiled.rubrics) c.rubric.title = { vi: `compiled ${c.rubric.title.vi}` };
+    const file = join(dir, 'compiled.json');
+    writeFileSync(file, JSON.stringify(compiled));
+    return { dir, file, compiled, done: () => rmSync(dir, { recursive: true, force: true }) };
+  };
+
+  it('holds every built-in that loads, resolved, with relative paths', () => {
+    const { compiled, done } = setup();
+    expect(compiled.rubrics.map((c) => c.file).sort()).toEqual([
+      'child-rubric/1.0.0.yaml', 'district-rubric/1.0.0.yaml', 'parent-rubric/1.0.0.yaml', 'parent-rubric/1.1.0.yaml', 'parent-rubric/2.0.0.yaml',
+    ]);
+    done();
+  });
+
+  it('is used while the YAML is unchanged, and gives the same rubric as reading the YAML', () => {
+    const { dir, file, done } = setup();
+    const fast = new RubricRegistry(dir, file).get('child-rubric');
+    const live = new RubricRegistry(dir).get('child-rubric');
+    expect(fast.title.vi).toBe('compiled Bộ con Bến Tre');
+    expect({ ...fast, title: live.title }).toEqual(live);
+    expect(new RubricRegistry(dir, file).header(entry(new RubricRegistry(dir), 'child-rubric'))).toEqual(new RubricRegistry(dir).header(entry(new RubricRegistry(dir), 'child-rubric')));
+    done();
+  });
+
+  it('is not used when the file, a parent, or the parent `extends` resolves to has changed', () => {
+    const a = setup();
+    appendFileSync(join(a.dir, 'child-rubric/1.0.0.yaml'), '# edited\n');
+    expect(new RubricRegistry(a.dir, a.file).get('child-rubric').title.vi).toBe('Bộ con Bến Tre');
+    expect(new RubricRegistry(a.dir, a.file).get('parent-rubric@1.0.0').title.vi).toBe('compiled Bộ cha 1.0');
+    a.done();
+
+    const b = setup();
+    appendFileSync(join(b.dir, 'parent-rubric/1.1.0.yaml'), '# edited\n');
+    expect(new RubricRegistry(b.dir, b.file).get('child-rubric').title.vi).toBe('Bộ con Bến Tre');
+    b.done();
+
+    const c = setup();
+    cpSync(join(c.dir, 'parent-rubric/1.1.0.yaml'), join(c.dir, 'parent-rubric/1.2.0.yaml'));
+    writeFileSync(join(c.dir, 'parent-rubric/1.2.0.yaml'), readFileSync(join(c.dir, 'parent-rubric/1.2.0.yaml'), 'utf8').replace('version: 1.1.0', 'version: 1.2.0'));
+    const child = new RubricRegistry(c.dir, c.file).get('child-rubric');
+    expect(child.title.vi).toBe('Bộ con Bến Tre');
+    expect(child.parents).toEqual(['parent-rubric@1.2.0']);
+    c.done();
+  });
+
+  it('a missing or foreign compiled file is ignored', () => {
+    expect(new RubricRegistry(DIR, join(DIR, 'none.json')).get('child-rubric').title.vi).toBe('Bộ con Bến Tre');
   });
 });
 

@@ -1,16 +1,16 @@
 // The built-in rubrics (rubrics/<id>/<version>.yaml) and rubric files given by path.
 // Nothing is parsed until asked for: choosing a rubric reads only the files' headers, an audit
 // fully loads only the rubric it uses (and its parents), and every load is cached.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve as resolvePath } from 'node:path';
+import { basename, join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isPair, isScalar, parseDocument } from 'yaml';
 import { UsageError, type RubricProblem } from '../errors.js';
 import type { Finding } from '../engine/types.js';
 import { EXTENDS_REF, loadRubricFile, mergeOverride, rubricOrThrow, type LoadResult, type ResolveParent } from './load.js';
 import type { Rubric } from './schema.js';
 import { isPlainObject } from './zod-problems.js';
-import { MAX_YAML_BYTES } from './yaml-source.js';
+import { MAX_YAML_BYTES, yaml } from './yaml-source.js';
 
 /** One file of the built-in folder, known from its path alone. */
 export interface RubricEntry { id: string; version: string; file: string }
@@ -59,12 +59,37 @@ export function compareVersions(a: string, b: string): number {
 /** A reference given on the command line or in `extends` that names a file rather than an id. */
 export const isRubricPath = (ref: string): boolean => /\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\');
 
+/**
+ * Built-ins resolved ahead of time (`npm run build` writes dist/rubrics.compiled.json): an audit then
+ * needs no YAML parsing or validation. An entry is used only while the YAML files it came from (its own
+ * and its parents') are byte for byte the same and `extends` still resolves to the same parent.
+ */
+export interface CompiledRubrics {
+  format: typeof COMPILED_FORMAT;
+  rubrics: CompiledRubric[];
+}
+export interface CompiledRubric {
+  /** `<id>/<version>.yaml`, relative to the rubrics folder. */
+  file: string;
+  /** sha256 of the YAML text. */
+  source_sha256: string;
+  header: RubricHeader;
+  rubric: Rubric;
+}
+export const COMPILED_FORMAT = 'audit-rubrics-compiled/1';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 export class RubricRegistry {
   private byId?: Map<string, RubricEntry[]>;
   private loaded = new Map<string, LoadResult>();
   private headers = new Map<string, RubricHeader | null>();
+  private compiledByFile?: Map<string, CompiledRubric>;
+  private compiledOk = new Map<string, boolean>();
+  private shas = new Map<string, string | null>();
 
-  constructor(readonly dir: string) {}
+  /** `compiled`: path of a compiled-rubrics file to use when it is current (absent is fine). */
+  constructor(readonly dir: string, private readonly compiledPath?: string) {}
 
   /** id → its versions, newest first. */
   private index(): Map<string, RubricEntry[]> {
@@ -143,13 +168,71 @@ export class RubricRegistry {
     return e ? `${e.id}@${e.version}` : basename(file);
   }
 
-  /** Load a built-in (cached). */
+  /** Load a built-in (cached; from the compiled file when it is current). */
   loadEntry(entry: RubricEntry, chain: readonly string[] = []): LoadResult {
     const cached = this.loaded.get(entry.file);
     if (cached) return cached;
-    const r = loadRubricFile(entry.file, { resolveParent: this.resolveParent, chain, expect: { id: entry.id, version: entry.version } });
+    const compiled = this.current(entry);
+    const r: LoadResult = compiled
+      ? { rubric: { ...compiled.rubric, file: entry.file }, problems: [] }
+      : loadRubricFile(entry.file, { resolveParent: this.resolveParent, chain, expect: { id: entry.id, version: entry.version } });
     this.loaded.set(entry.file, r);
     return r;
+  }
+
+  private compiled(): Map<string, CompiledRubric> {
+    if (this.compiledByFile) return this.compiledByFile;
+    const map = new Map<string, CompiledRubric>();
+    if (this.compiledPath) {
+      try {
+        const data = JSON.parse(readFileSync(this.compiledPath, 'utf8')) as CompiledRubrics;
+        if (data.format === COMPILED_FORMAT) for (const c of data.rubrics) map.set(resolvePath(this.dir, c.file), c);
+      } catch {
+        // No compiled file (running from src/, or not built): every rubric is read from its YAML.
+      }
+    }
+    this.compiledByFile = map;
+    return map;
+  }
+
+  private fileSha(file: string): string | null {
+    if (!this.shas.has(file)) {
+      let h: string | null = null;
+      try { h = sha256(readFileSync(file, 'utf8')); } catch { h = null; }
+      this.shas.set(file, h);
+    }
+    return this.shas.get(file)!;
+  }
+
+  /** The compiled form of a built-in, if its YAML and its parents' are unchanged. */
+  private current(entry: RubricEntry, depth = 0): CompiledRubric | undefined {
+    const file = resolvePath(entry.file);
+    const c = this.compiled().get(file);
+    if (!c) return undefined;
+    let ok = this.compiledOk.get(file);
+    if (ok === undefined) {
+      ok = depth < 16 && this.fileSha(entry.file) === c.source_sha256;
+      if (ok && c.header.extends) {
+        const p = this.find(c.header.extends);
+        ok = 'entry' in p && `${p.entry.id}@${p.entry.version}` === c.rubric.parents[0] && this.current(p.entry, depth + 1) !== undefined;
+      }
+      this.compiledOk.set(file, ok);
+    }
+    return ok ? c : undefined;
+  }
+
+  /** Every built-in that loads, resolved, for the compiled file (written at build time). */
+  compileAll(): CompiledRubrics {
+    const rubrics: CompiledRubric[] = [];
+    for (const e of this.entries()) {
+      const r = this.loadEntry(e);
+      const h = this.header(e);
+      const text = readFileSync(e.file, 'utf8');
+      if (!r.rubric || !h) continue;
+      const rel = relative(this.dir, e.file).split('\\').join('/');
+      rubrics.push({ file: rel, source_sha256: sha256(text), header: { ...h, file: rel }, rubric: { ...r.rubric, file: rel } });
+    }
+    return { format: COMPILED_FORMAT, rubrics };
   }
 
   /** Load a rubric file given by path; it may extend a built-in. */
@@ -189,6 +272,12 @@ export class RubricRegistry {
    */
   header(entry: RubricEntry, seen: readonly string[] = []): RubricHeader | null {
     if (this.headers.has(entry.file)) return this.headers.get(entry.file)!;
+    const compiled = this.current(entry);
+    if (compiled) {
+      const h = { ...compiled.header, file: entry.file };
+      this.headers.set(entry.file, h);
+      return h;
+    }
     let h: RubricHeader | null = null;
     try {
       if (statSync(entry.file).size <= MAX_YAML_BYTES) h = readHeader(readFileSync(entry.file, 'utf8'), entry);
@@ -213,6 +302,7 @@ const BULK_KEYS = new Set(['criteria', 'district_criteria', 'examples']);
  * so cutting the text at those lines leaves valid YAML of the other keys.
  */
 export function readHeader(text: string, entry: RubricEntry): RubricHeader | null {
+  const { isMap, isPair, isScalar, parseDocument } = yaml();
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   const kept: string[] = [];
   let skipping = false;
@@ -246,12 +336,14 @@ export function readHeader(text: string, entry: RubricEntry): RubricHeader | nul
 
 /** The folder of built-in rubrics: `rubrics/` of the package, from src/ (vitest) or dist/. */
 export const BUILTIN_RUBRICS_DIR = fileURLToPath(new URL('../../rubrics/', import.meta.url));
+/** Written by `npm run build` (scripts/compile-rubrics.mjs) into dist/; absent under src/. */
+export const COMPILED_RUBRICS_FILE = fileURLToPath(new URL('../rubrics.compiled.json', import.meta.url));
 
 let builtin: RubricRegistry | undefined;
 
 /** The registry of the package's own rubrics (one per process). */
 export function builtinRegistry(): RubricRegistry {
-  builtin ??= new RubricRegistry(BUILTIN_RUBRICS_DIR);
+  builtin ??= new RubricRegistry(BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE);
   return builtin;
 }
 

@@ -1,8 +1,17 @@
 // A YAML file parsed once with positions: rubric and waiver loaders validate the plain value and
 // map every problem's path (['criteria', 3, 'weight']) back to `line:col` in the file.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { RubricProblem } from '../errors.js';
 import type { Finding } from '../engine/types.js';
+
+let yamlLib: typeof YamlLib | undefined;
+/** The YAML library, loaded on first use: an audit whose rubric comes compiled never pays for it. */
+export function yaml(): typeof YamlLib {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib;
+  return yamlLib;
+}
 
 export type PathSeg = string | number;
 export type Path = readonly PathSeg[];
@@ -38,6 +47,7 @@ const SYNTAX_CODES: Record<string, string> = {
 };
 
 export function parseYamlSource(text: string, file: string): YamlSource {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const problems: RubricProblem[] = [];
   const posOf = (offset: number) => {
