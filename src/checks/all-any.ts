@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Check, CheckKind, EvalContext } from './types.js';
 import type { CheckOutcome } from '../engine/types.js';
+// index.ts imports this module too: load the kinds through index.ts, not this file first.
 import { checkSchema, kindOf } from './index.js';
 import { COMMON_MESSAGES, joinFindings } from './common.js';
 import { uniqueCells } from '../engine/metrics.js';
