@@ -1,8 +1,16 @@
 #!/usr/bin/env node
 // Resolves every built-in rubric once and writes dist/rubrics.compiled.json, so that an audit reads one
-// JSON file instead of parsing and validating YAML. Run by `npm run build` after tsc. The registry uses
-// an entry only while its YAML (and its parents') is unchanged; otherwise it reads the YAML as usual.
-import { writeFileSync } from 'node:fs';
+// JSON file instead of parsing and validating YAML. The registry uses an entry only while its YAML (and
+// its parents') is unchanged; otherwise it reads the YAML as usual.
+// `npm run build` runs `--clean` before tsc (a failed build must not leave a file made by older code)
+// and the compile after it.
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+if (process.argv.includes('--clean')) {
+  rmSync(fileURLToPath(new URL('../dist/rubrics.compiled.json', import.meta.url)), { force: true });
+  process.exit(0);
+}
 
 const { RubricRegistry, BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE } = await import('../dist/rubric/registry.js');
 const { format } = await import('../dist/messages/format.js');
