@@ -122,6 +122,16 @@ describe('loadRubricFile: mistakes', () => {
     expect(r.problems.map((p) => format(p.message, 'en'))).toEqual(['"value" must be one of: a number, true or false, text']);
   });
 
+  it('a duplicate key does not hide the other problems', () => {
+    const r = loadRubricText(minimal.replace('issuer: "X"', 'issuer: "X"\nissuer: "Y"\nseverty: 1'), 'x.yaml');
+    expect(r.problems.map((p) => [p.line, p.message.code])).toEqual([[6, 'rubric.yaml.duplicate_key'], [7, 'rubric.unknown_key_allowed']]);
+  });
+
+  it('an expression naming an unknown metric is reported like any other check', () => {
+    const r = loadRubricText(minimal.replace('check: { require: it_plan }', 'check: { expr: "labz >= 1.0 && students.total > 0.0" }'), 'x.yaml');
+    expect(r.problems.map((p) => format(p.message, 'en'))).toEqual(['Unknown metric "labz" (did you mean "labs"?); the metrics are listed in the rubric format ("Metrics")']);
+  });
+
   it('reports an empty file, a list instead of a rubric, and an oversized file', () => {
     expect(loadRubricText('', 'e.yaml').problems[0]!.message.code).toBe('rubric.empty_file');
     expect(loadRubricText('- a\n- b\n', 'l.yaml').problems[0]!.message.code).toBe('rubric.not_a_mapping');

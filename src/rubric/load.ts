@@ -120,8 +120,9 @@ const isRealDate = (s: string): boolean => {
 
 export function loadRubricText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const src = parseYamlSource(text, file);
-  if (src.problems.length > 0) return { rubric: null, problems: sortProblems(src.problems) };
-  return new RubricLoader(src, opts).run();
+  if (src.fatal) return { rubric: null, problems: sortProblems(src.problems) };
+  const r = new RubricLoader(src, opts).run();
+  return src.problems.length === 0 ? r : { rubric: null, problems: sortProblems([...src.problems, ...r.problems]) };
 }
 
 class RubricLoader {

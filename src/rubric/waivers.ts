@@ -32,7 +32,7 @@ const isRealDate = (s: string): boolean => {
 /** Parse a waivers file's text; problems instead of waivers when anything is wrong. */
 export function parseWaivers(text: string, file: string): WaiversResult {
   const src = parseYamlSource(text, file);
-  if (src.problems.length > 0) return { waivers: [], problems: sortProblems(src.problems) };
+  if (src.fatal) return { waivers: [], problems: sortProblems(src.problems) };
   const raw = src.value;
   if (!isPlainObject(raw)) {
     const code = raw === undefined || raw === null ? 'rubric.empty_file' : 'waivers.not_a_mapping';
@@ -65,7 +65,7 @@ export function parseWaivers(text: string, file: string): WaiversResult {
     }
   });
 
-  const problems = sortProblems(findings.map((f) => problemAt(src, f.path, f.message, { key: f.key })));
+  const problems = sortProblems([...src.problems, ...findings.map((f) => problemAt(src, f.path, f.message, { key: f.key }))]);
   if (problems.length > 0 || !r.success) return { waivers: [], problems };
   return {
     waivers: r.data.waivers.map((w) => ({

@@ -27,6 +27,8 @@ export interface YamlSource {
   value: unknown;
   /** Syntax problems (each with its position). */
   problems: RubricProblem[];
+  /** The problems leave no usable value (a duplicate key alone does not: the later one wins, and the rest is checked). */
+  fatal: boolean;
   /** Where a path points (the deepest part of it that exists in the file). */
   at(path: Path, opts?: { key?: boolean }): { line: number; col: number };
   /** The YAML node at exactly this path, if the file has it. */
@@ -57,7 +59,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 
   if (Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) {
     return {
-      file, value: undefined, at: () => ({ line: 0, col: 0 }), nodeAt: () => undefined,
+      file, value: undefined, fatal: true, at: () => ({ line: 0, col: 0 }), nodeAt: () => undefined,
       problems: [{ file, line: 0, col: 0, message: { code: 'rubric.yaml.too_large', args: { max_kb: MAX_YAML_BYTES / 1024 } } }],
     };
   }
@@ -73,11 +75,13 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   }
 
   let value: unknown;
-  if (doc.errors.length === 0) {
+  let fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  if (!fatal) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (err) {
       problems.push({ file, line: 1, col: 1, message: { code: 'rubric.yaml.too_many_aliases', args: { detail: firstLine(String((err as Error).message)) } } });
+      fatal = true;
     }
   }
 
@@ -115,7 +119,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     return w.depth === path.length && w.node ? w.node : undefined;
   };
 
-  return { file, value, problems, at, nodeAt };
+  return { file, value, problems, fatal, at, nodeAt };
 }
 
 const firstLine = (s: string): string => s.split('\n')[0]!.trim();
