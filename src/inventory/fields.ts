@@ -75,7 +75,7 @@ export const VOCAB = {
   purpose: [
     { key: 'quan_ly', vi: 'Quản lý', en: 'Management', aliases: ['Công tác quản lý', 'Quản lý điều hành', 'Văn phòng', 'Hành chính', 'Ban giám hiệu'] },
     { key: 'phong_may', vi: 'Phòng máy', en: 'Computer lab', aliases: ['Phòng Tin học', 'Phòng học Tin học', 'Dạy học Tin học', 'Học sinh thực hành', 'Học tập', 'Phục vụ học tập', 'Học sinh'] },
-    { key: 'giao_vien', vi: 'Giáo viên', en: 'Teachers', aliases: ['Giảng dạy', 'Tổ chuyên môn', 'Tổ bộ môn'] },
+    { key: 'giao_vien', vi: 'Giáo viên', en: 'Teachers', aliases: ['Giảng dạy', 'Tổ chuyên môn', 'Tổ bộ môn', 'Tổ', 'GV'] },
     { key: 'lop_hoc', vi: 'Lớp học', en: 'Classrooms', aliases: ['Phòng học'] },
     { key: 'thu_vien', vi: 'Thư viện', en: 'Library', aliases: [] },
     { key: 'khac', vi: 'Khác', en: 'Other', aliases: [] },

@@ -321,24 +321,36 @@ export function mapHeader(sheet: RawSheet, r: number, m: NameMatcher<ColumnId>, 
 // ---------- the label column of `Thông tin chung` ----------
 
 /**
- * The label columns: found like a header, as the columns where known labels are. The column with the
- * most labels, plus any other column with at least two (a second block of labels side by side).
+ * Where the labels of a label sheet are. Usually in a column (found like a header: the column where
+ * known labels are; plus any other column with at least two, a second block side by side); in an
+ * export laid out as one header row, in a row, with the values below.
  */
-export function findLabelColumns(sheet: RawSheet, m: NameMatcher<string>, maxRows = 1000): number[] {
-  const counts = new Map<number, number>();
+export interface LabelLayout { columns: number[]; row: number | null }
+
+export function findLabelLayout(sheet: RawSheet, m: NameMatcher<string>, maxRows = 1000): LabelLayout {
+  const byCol = new Map<number, number>();
+  const byRow = new Map<number, number>();
   const last = Math.min(maxRows, sheet.rows.length);
   for (let r = 0; r < last; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const t = textAt(sheet, r, c);
-      if (t !== '' && m.match(t) !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+      if (t === '' || m.match(t) === undefined) continue;
+      byCol.set(c, (byCol.get(c) ?? 0) + 1);
+      byRow.set(r, (byRow.get(r) ?? 0) + 1);
     }
   }
-  if (counts.size === 0) return [];
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  return [...counts.entries()].filter(([c, n]) => c === best || n >= 2).map(([c]) => c).sort((a, b) => a - b);
+  if (byCol.size === 0) return { columns: [], row: null };
+  const [bestCol, colCount] = [...byCol.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+  const [bestRow, rowCount] = [...byRow.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+  if (rowCount >= 3 && rowCount > colCount) return { columns: [], row: bestRow };
+  return { columns: [...byCol.entries()].filter(([c, n]) => c === bestCol || n >= 2).map(([c]) => c).sort((a, b) => a - b), row: null };
 }
+
+/** The label columns (see findLabelLayout). */
+export const findLabelColumns = (sheet: RawSheet, m: NameMatcher<string>, maxRows = 1000): number[] =>
+  findLabelLayout(sheet, m, maxRows).columns;
 
 /** `Có | Không` answer columns of a label sheet: a row (not a label row) with `Có` and `Không` side by side. */
 export function findYesNoColumns(sheet: RawSheet, labels: NameMatcher<string>, maxRows = 1000): Map<number, number> {

@@ -149,8 +149,8 @@ describe('sheets', () => {
     expect(issue(inv, 'sheet.no_header')).toMatchObject({ sheet: 'Thiết bị', cell: null });
   });
 
-  it('a table with no rows is not declared (empty is not "none")', () => {
-    const inv = normalizeWorkbook(wb({ te: [TE_HEAD, [], [null, null, null]] }));
+  it('a table with no rows is not declared (empty is not "none"); rows numbered in advance are empty', () => {
+    const inv = normalizeWorkbook(wb({ te: [TE_HEAD, [], [null, null, null], [1], [2, null, ''], [3]] }));
     expect(inv.teachers).toBeUndefined();
     expect(issue(inv, 'sheet.empty')).toMatchObject({ sheet: 'Giáo viên' });
   });
@@ -388,5 +388,29 @@ describe('Giáo viên', () => {
   it('never keeps names', () => {
     const inv = normalizeWorkbook(wb());
     expect(JSON.stringify(inv.teachers)).not.toContain('Nguyễn Văn A');
+  });
+});
+
+describe('other layouts', () => {
+  it('info exported as one header row: each value is below its label', () => {
+    const inv = normalizeWorkbook(workbook(sheet('Thông tin chung', [
+      ['Mã trường', 'Tên trường', 'Tỉnh', 'Huyện', 'Năm học', 'Cấp học', 'Số lớp'],
+      ['83000715', 'THPT A', 'Bến Tre', 'Giồng Trôm', '2024-2025', 'THPT', null],
+    ])));
+    expect(inv.info.school_code).toEqual({ ok: true, value: '83000715', ref: { sheet: 'Thông tin chung', cell: 'A2' } });
+    expect([v(inv.info.province), v(inv.info.levels)]).toEqual(['Bến Tre', ['thpt']]);
+    expect(inv.info.classes).toBeUndefined();
+    expect(inv.issues.filter((i) => i.sheet === 'Thông tin chung')).toEqual([]);
+  });
+
+  it('a header printed again further down is not a row', () => {
+    const inv = normalizeWorkbook(wb({ eq: [EQ_HEAD, [1, 'Máy in', 'Quản lý', 2, 'Tốt'], EQ_HEAD, [2, 'Webcam', 'Quản lý', 1, 'Tốt']] }));
+    expect(inv.equipment!.map((r) => v(r.kind))).toEqual(['may_in', 'webcam']);
+    expect(inv.issues).toEqual([]);
+  });
+
+  it('a purpose written as the subject group counts for teachers', () => {
+    const inv = normalizeWorkbook(wb({ eq: [EQ_HEAD, [1, 'Máy tính xách tay', 'Tổ Toán', 1, 'Tốt']] }));
+    expect(v(inv.equipment![0]!.purpose)).toBe('giao_vien');
   });
 });

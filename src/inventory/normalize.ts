@@ -9,7 +9,7 @@ import {
 } from './fields.js';
 import {
   MergeIndex, NameMatcher, STT, buildColumnMatcher, buildLabelMatcher, buildSheetMatcher, cellRef, cellText,
-  cleanText, findHeaderRow, findLabelColumns, findYesNoColumns, foldCached, isEmptyCell, mapHeader, matchSheetName,
+  cleanText, findHeaderRow, findLabelLayout, findYesNoColumns, foldCached, isEmptyCell, mapHeader, matchSheetName,
   rawCell, type ColumnId, type TableHeader,
 } from './match.js';
 import { canonicalProvince } from './provinces.js';
@@ -161,7 +161,8 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
   const { sheet } = ctx;
   const info: Inventory['info'] = {};
   const emptyAt = new Map<string, { r: number; c: number }>();
-  const labelCols = findLabelColumns(sheet, labels);
+  const layout = findLabelLayout(sheet, labels);
+  const labelCols = layout.columns;
   const pairCols = findYesNoColumns(sheet, labels);
   const usedCells = new Set<string>();
   const unknown: { r: number; c: number; text: string }[] = [];
@@ -191,6 +192,22 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
     if (v) declare(f, v, at.r, at.c);
     else if (!info[f.key]) emptyAt.set(f.key, { r, c: start });
   };
+
+  // Labels in one row (an export with a header row): each value is below its label.
+  if (layout.row !== null) {
+    const lr = layout.row;
+    (sheet.rows[lr] ?? []).forEach((cell, c) => {
+      const key = cell?.t === 's' ? labels.match(String(cell.v)) : undefined;
+      if (key === undefined) return;
+      const f = INFO_BY_KEY.get(key)!;
+      const lm = ctx.merges.at(lr, c);
+      const vr = lm && lm.r1 === lr && lm.c1 === c ? lm.r2 + 1 : lr + 1;
+      usedCells.add(`${lr},${c}`).add(`${vr},${c}`);
+      const v = ctx.val(parseField(f, rawCell(sheet, vr, c)), vr, c);
+      if (v) declare(f, v, vr, c);
+      else emptyAt.set(f.key, { r: vr, c });
+    });
+  }
 
   const lastRow = sheet.rows.length;
   for (let r = 0; r < lastRow; r++) {
@@ -312,18 +329,21 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
   for (let r = header.dataStart; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r];
     if (!raw) continue;
-    // Blank rows end nothing.
+    // Blank rows end nothing; a row numbered in advance (STT only) is blank too.
     let filled = 0;
+    let filledData = 0;
     let firstText: { text: string; c: number } | null = null;
     for (let c = first; c <= last; c++) {
       const cell = raw[c];
       if (isEmptyCell(cell)) continue;
       filled += 1;
+      if (c !== header.stt) filledData += 1;
       if (firstText === null && cell!.t === 's') firstText = { text: cleanText(String(cell!.v)), c };
     }
     if (filled === 0) continue;
-    if (r === header.dataStart && isColumnNumberRow(raw.slice(first, last + 1))) continue;
     const stt = header.stt === undefined ? '' : cellText(raw[header.stt]);
+    if (filledData === 0 && /^\d*\.?$/.test(stt)) continue;
+    if (r === header.dataStart && isColumnNumberRow(raw.slice(first, last + 1))) continue;
     const marker = stt || (firstText?.text ?? '');
     if (/^v/i.test(marker) && isExampleMarker(marker)) continue;
     if (stt === '' && filled <= 3) {
@@ -331,6 +351,7 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
       const primaryText = primaryCol === undefined ? '' : cellText(raw[primaryCol]);
       if ((primaryText === '' || isEndMarker(primaryText)) && raw.some((cell) => cell?.t === 's' && isEndMarker(String(cell.v)))) break;
     }
+    if (firstText !== null && repeatsHeader(raw, header, m)) continue; // the header printed again on the next page
     const total = stt === '' && firstText !== null && /^[TtCc]/.test(firstText.text) && TOTAL_START.test(firstText.text.toLowerCase());
 
     const cells: TableRow['cells'] = new Map();
@@ -357,6 +378,16 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
     rows.push({ r, stt, total, banner, cells });
   }
   return { header, rows };
+}
+
+/** Does the row repeat the header (two or more cells name their own column)? */
+function repeatsHeader(raw: readonly (RawCell | undefined)[], header: TableHeader, m: NameMatcher<ColumnId>): boolean {
+  let n = 0;
+  for (const [k, spec] of header.columns) {
+    const cell = raw[spec.col];
+    if (cell?.t === 's' && m.match(String(cell.v)) === k && ++n >= 2) return true;
+  }
+  return false;
 }
 
 /** Is any cell of the column filled in these rows? (The tick-box habit and the "entirely empty" rule.) */
