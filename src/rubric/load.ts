@@ -216,12 +216,11 @@ class RubricLoader {
    */
   private mergeList<S extends typeof criterionSchema | typeof districtCriterionSchema>(
     raw: Record<string, unknown>, key: 'criteria' | 'district_criteria', schema: S, inherited: z.output<S>[],
-  ): { ok: boolean; list: z.output<S>[]; paths: Map<string, PathSeg[]> } {
+  ): { ok: boolean; list: z.output<S>[] } {
     const items = raw[key];
     const list = [...inherited];
-    const paths = new Map<string, PathSeg[]>();
     let ok = true;
-    if (!Array.isArray(items)) return { ok: items === undefined, list, paths };
+    if (!Array.isArray(items)) return { ok: items === undefined, list };
     items.forEach((item, i) => {
       const base: PathSeg[] = [key, i];
       if (!isPlainObject(item)) { ok = false; return; } // the top-level schema reports it
@@ -232,17 +231,16 @@ class RubricLoader {
         const r = validate(schema, merged, base);
         this.addAll(r.findings);
         if (r.data) list[at] = r.data as z.output<S>; else ok = false;
-        paths.set(id!, base);
         return;
       }
-      // Parent unknown: an item without a check may be an override; say only what is wrong in itself.
+      // `extends` did not resolve: any item may be an override of a parent criterion, so only what is
+      // wrong in itself is said (no "clause is missing").
       const s = this.parentUnknown && key === 'criteria' ? criterionOverrideSchema : schema;
       const r = validate(s, item, base);
       this.addAll(r.findings);
       if (r.data && s === schema) list.push(r.data as z.output<S>); else ok = false;
-      if (id !== undefined && !paths.has(id)) paths.set(id, base);
     });
-    return { ok, list, paths };
+    return { ok, list };
   }
 
   private scoring(raw: Record<string, unknown>): Scoring | null {
@@ -255,8 +253,8 @@ class RubricLoader {
 
   private semantics(
     raw: Record<string, unknown>,
-    criteria: { list: Criterion[]; paths: Map<string, PathSeg[]> },
-    district: { list: DistrictCriterion[]; paths: Map<string, PathSeg[]> },
+    criteria: { list: Criterion[] },
+    district: { list: DistrictCriterion[] },
   ): void {
     const expect = this.opts.expect;
     if (expect) {
