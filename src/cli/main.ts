@@ -15,6 +15,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Colours are used only when stdout is a terminal. */
   stdoutIsTTY: boolean;
+  /** Width of the terminal, when stdout is one. */
+  columns?: number;
   env: Record<string, string | undefined>;
   /** Current time (only used when neither the workbook nor SOURCE_DATE_EPOCH gives a date). */
   now(): Date;
@@ -24,6 +26,7 @@ export const processIO = (): CliIO => ({
   stdout: (t) => { process.stdout.write(t); },
   stderr: (t) => { process.stderr.write(t); },
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   env: process.env,
   now: () => new Date(),
 });

@@ -8,6 +8,7 @@ import { ruleOf } from '../../engine/evaluate.js';
 import { format, type Lang } from '../../messages/format.js';
 import type { Rubric } from '../../rubric/schema.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
+import { problemLine } from '../report-error.js';
 import '../messages.js';
 
 const pick = (t: { vi: string; en?: string } | null | undefined, lang: Lang): string =>
@@ -32,14 +33,24 @@ const HEAD = {
 
 const yearsText = (y: { from?: string; to?: string }, lang: Lang): string => {
   const w = HEAD.years[lang];
-  if (y.from && y.to) return `${y.from} – ${y.to}`;
+  if (y.from && y.to) return y.from === y.to ? y.from : `${y.from} – ${y.to}`;
   if (y.from) return `${w.from} ${y.from}`;
   if (y.to) return `${w.to} ${y.to}`;
   return w.all;
 };
 
-const plainTable = (head: readonly string[]) =>
-  new Table({ head: [...head], style: { head: [], border: [] }, wordWrap: true });
+/** A table without colours; `widths` (null = share the rest) fit it into the terminal or 120 columns. */
+function plainTable(head: readonly string[], io: CliIO, widths?: (number | null)[]) {
+  const opts: ConstructorParameters<typeof Table>[0] = { head: [...head], style: { head: [], border: [] }, wordWrap: true };
+  if (widths) {
+    const total = Math.max(80, io.columns ?? 120) - (widths.length + 1);
+    const fixed = widths.reduce<number>((a, w) => a + (w ?? 0), 0);
+    const flexible = widths.filter((w) => w === null).length;
+    const share = Math.max(12, Math.floor((total - fixed) / Math.max(1, flexible)));
+    opts.colWidths = widths.map((w) => w ?? share);
+  }
+  return new Table(opts);
+}
 
 export async function rubricList(g: GlobalOptions, io: CliIO): Promise<CommandResult> {
   const list: RubricSummary[] = builtinRegistry().list();
@@ -50,7 +61,7 @@ export async function rubricList(g: GlobalOptions, io: CliIO): Promise<CommandRe
       levels: r.applies_to.levels ?? [], criteria: r.criteria,
     })), null, 2)}\n`);
   } else {
-    const table = plainTable(HEAD.list[g.lang]);
+    const table = plainTable(HEAD.list[g.lang], io);
     for (const r of list) {
       table.push([r.id, r.version, r.issuer ?? '', r.document.number ?? '', r.document.date ?? '',
         yearsText(r.school_years, g.lang), r.criteria === null ? HEAD.invalid[g.lang] : String(r.criteria)]);
@@ -76,7 +87,7 @@ export async function rubricShow(ref: string, g: GlobalOptions, io: CliIO): Prom
   }
   io.stdout(`${rubric.id}@${rubric.version} — ${pick(rubric.title, g.lang)}\n`);
   io.stdout(`${rubric.issuer}, ${rubric.document.number} (${rubric.document.date})\n`);
-  const table = plainTable(HEAD.show[g.lang]);
+  const table = plainTable(HEAD.show[g.lang], io, [7, 26, null, 14, 10, null]);
   for (const c of rubric.criteria) {
     table.push([c.clause, c.id, pick(c.title, g.lang), HEAD.severity[g.lang][c.severity], String(c.weight), ruleOf(c.check)]);
   }
@@ -91,7 +102,7 @@ export async function rubricLint(files: string[], g: GlobalOptions, io: CliIO): 
   for (const file of files) {
     const r = registry.loadFile(file);
     problems += r.problems.length;
-    for (const p of r.problems) io.stdout(`${p.file}:${p.line}:${p.col}: ${format(p.message, g.lang)}\n`);
+    for (const p of r.problems) io.stdout(`${problemLine(p, g.lang)}\n`);
     if (!g.quiet) {
       const code = r.problems.length === 0 ? 'cli.lint_ok' : 'cli.lint_problems';
       io.stderr(`${format({ code, args: { file, count: r.problems.length } }, g.lang)}\n`);
