@@ -407,7 +407,9 @@ class RubricLoader {
       const i = sources.findIndex((o) => o.id === s.id);
       if (i >= 0) sources[i] = s; else sources.push(s);
     }
-    const appliesTo = (p ? mergeOverride(p.applies_to, top.applies_to ?? {}) : top.applies_to ?? {}) as Rubric['applies_to'];
+    // Each applies_to key the child gives replaces the parent's whole: a child's school_years is its own
+    // range, never a merge of two ranges.
+    const appliesTo = { ...(p?.applies_to ?? {}), ...(top.applies_to ?? {}) } as Rubric['applies_to'];
     const body: Omit<Rubric, 'sha256' | 'file'> = {
       id: top.id,
       version: top.version,

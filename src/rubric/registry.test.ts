@@ -72,6 +72,12 @@ describe('RubricRegistry: extends', () => {
     expect(c.weight).toBe(2);
   });
 
+  it('a child\'s school_years is its own range, not merged with the parent\'s', () => {
+    const r = reg().loadFile('tests/rubrics/child-years.yaml');
+    expect(r.problems).toEqual([]);
+    expect(r.rubric!.applies_to).toEqual({ levels: ['tieu_hoc', 'thcs', 'thpt'], school_years: { from: '2022-2023' } });
+  });
+
   it('the child\'s sha256 changes when the parent it resolves to changes', () => {
     const text = readFileSync('tests/rubrics/child-file.yaml', 'utf8');
     const r = reg();
