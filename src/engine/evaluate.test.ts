@@ -51,6 +51,12 @@ describe('evaluateCriteria', () => {
     expect(r['elearning']).toMatchObject({ status: 'fail', points: 4 });
   });
 
+  it('a condition whose data is missing makes the criterion missing, not not_applicable', async () => {
+    const { labs: _labs, ...noLabs } = school;
+    const r = byId(evaluateCriteria(inventory(noLabs), await testRubric(RUBRIC), { asOf: '2024-10-01' }).criteria);
+    expect(r['lab.internet']).toMatchObject({ status: 'missing', points: 0 });
+  });
+
   it('graded partial points and pass at full weight', async () => {
     const rubric = await testRubric(RUBRIC);
     const some = byId(evaluateCriteria(inventory({ ...school, teachers: [{ elearning_lessons: 1 }, { elearning_lessons: 1 }, { elearning_lessons: 0 }] }), rubric, { asOf: '2024-10-01' }).criteria);

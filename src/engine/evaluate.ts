@@ -81,6 +81,10 @@ export function evaluateCriterion(c: Criterion, inv: Inventory): CriterionResult
   if (c.applies_if) {
     const cond = evaluateCheck(c.applies_if, { ...ctx, weight: undefined });
     // The condition's own values would read as this criterion's: keep only its cells.
+    // Unknown whether it applies: say what is missing rather than silently leaving the score.
+    if (cond.status === 'missing') {
+      return { ...base, status: 'missing', points: 0, actual: cond.actual, expected: cond.expected, gap: cond.gap, message: criterionMessage('missing', cond, 0, c.weight), cells: cond.cells };
+    }
     if (cond.status !== 'pass') return notApplicable({ code: 'criterion.not_applicable.condition', args: { rule: ruleOf(c.applies_if) } }, { ...NONE, cells: cond.cells });
   }
   const o = evaluateCheck(c.check, ctx);
