@@ -108,7 +108,7 @@ const MAX_DEFLATE_RATIO = 1032;
  * (fflate decodes ~300 MB/s of long runs when warm: ~0.1 s).
  */
 const OVERRUN_BUDGET = 32 * 1024 * 1024;
-/** Compressed bytes fed to the streaming Inflate per step: at most ~4 MB of output before a size check. */
+/** Smallest step of compressed bytes fed to the streaming Inflate: at most ~4 MB of output past the declared size. */
 const STEP = 4 * 1024;
 
 /**
@@ -177,7 +177,12 @@ export class ZipArchive {
     });
     try {
       if (data.length === 0) inflater.push(data, true);
-      for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+      // A step's output is at most 1032 × its size: at most what is left of the declared size, or 4 MB.
+      for (let i = 0; i < data.length;) {
+        const step = Math.max(STEP, Math.floor((entry.size - out) / MAX_DEFLATE_RATIO));
+        inflater.push(data.subarray(i, i + step), i + step >= data.length);
+        i += step;
+      }
     } catch (err) {
       if (err === sinkError || err instanceof InputError) throw err;
       throw this.corrupt(entry, 'bad_deflate_data'); // fflate's errors: invalid block type, unexpected EOF…
