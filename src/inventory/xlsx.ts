@@ -14,7 +14,7 @@ export interface ReadLimits extends ZipLimits {
   maxRows: number;
   maxCols: number;
   maxSheets: number;
-  /** Cells with a value, over all sheets; also caps the shared-string table. */
+  /** Cells with a value, over all sheets (~130 MB of cells at 1 000 000); also caps the shared-string table. */
   maxCells: number;
 }
 
@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   maxRows: 100_000,
   maxCols: 1_000,
   maxSheets: 100,
-  maxCells: 2_000_000,
+  maxCells: 1_000_000,
 };
 
 export const xlsxReader: WorkbookReader = { read: (bytes, fileName) => readXlsx(bytes, fileName) };
@@ -55,11 +55,15 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits?: Partial<R
   };
 
   const sheets: RawSheet[] = [];
+  // Each part is parsed once: 100 sheets pointing at one large part would cost 100 parses of it.
+  const parsedParts = new Set<string>();
   for (const s of wb.sheets) {
     const rel = rels.get(s.rid);
     if (!rel || rel.type !== 'worksheet') continue; // chartsheet, dialogsheet, macro sheet: no cells to read
     const entry = pkg.find(rel.target);
     if (!entry) throw inputError('input.corrupt', fileName, { reason: 'missing_part', entry: rel.target });
+    if (parsedParts.has(entry.name)) throw inputError('input.corrupt', fileName, { reason: 'shared_part', entry: entry.name });
+    parsedParts.add(entry.name);
     sheets.push({ name: s.name, hidden: s.hidden, ...parseWorksheet(ctx, entry, s.name) });
   }
   return { sheets };
@@ -393,7 +397,8 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
       case 'd':
         return value === undefined || value.trim() === '' ? undefined : isoCell(value, dateStyles[style] ?? 0);
       default: {
-        if (value === undefined || value.trim() === '') return undefined;
+        if (value === undefined) return inline === undefined ? undefined : { t: 's', v: unescapeOoxml(inline) }; // <is> without t
+        if (value.trim() === '') return undefined;
         const n = Number(value);
         if (!Number.isFinite(n)) return { t: 's', v: value };
         const kind = dateStyles[style] ?? 0;
