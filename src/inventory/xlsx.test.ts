@@ -124,9 +124,9 @@ describe('cell values', () => {
         '<c r="A1" t="inlineStr"><is><t>Tên trường</t></is></c>' +
         '<c r="B1" t="inlineStr"><is><r><t>Máy </t></r><r><rPr><i/></rPr><t>chiếu</t></r><rPh><t>x</t></rPh></is></c>' +
         '<c r="C1" t="inlineStr"><is><t><![CDATA[a < b & c]]></t></is></c>' +
-        '<c r="D1" t="inlineStr"><is><t>a &amp; b &#7889;</t></is></c></row>'),
+        '<c r="D1" t="inlineStr"><is><t>a &amp; b &#7889;</t></is></c><c r="E1"><is><t>no t attribute</t></is></c></row>'),
     });
-    expect(s.rows[0]).toEqual([{ t: 's', v: 'Tên trường' }, { t: 's', v: 'Máy chiếu' }, { t: 's', v: 'a < b & c' }, { t: 's', v: 'a & b ố' }]);
+    expect(s.rows[0]).toEqual([{ t: 's', v: 'Tên trường' }, { t: 's', v: 'Máy chiếu' }, { t: 's', v: 'a < b & c' }, { t: 's', v: 'a & b ố' }, { t: 's', v: 'no t attribute' }]);
   });
 
   it('t="str" formula strings, booleans, errors, numbers, empty <v>', () => {
