@@ -1,4 +1,5 @@
 // Reading a school's workbook: bytes → RawWorkbook (xlsx.ts) → Inventory (normalize.ts).
+import '../messages/inventory.js'; // the words of the DataIssue codes, for whoever renders them
 import { normalizeWorkbook, type NormalizeOptions } from './normalize.js';
 import type { Inventory } from './types.js';
 import { readXlsx } from './xlsx.js';
