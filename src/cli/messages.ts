@@ -51,6 +51,10 @@ registerMessages({
     vi: 'không ghi được {file} ({reason}) — kiểm tra thư mục --out và quyền ghi',
     en: 'cannot write {file} ({reason}) — check the --out folder and its permissions',
   },
+  'cli.converting': {
+    vi: '{file}: đang chuyển sang .xlsx bằng LibreOffice…',
+    en: '{file}: converting to .xlsx with LibreOffice…',
+  },
   'cli.wrote': { vi: 'Đã ghi {file}', en: 'Wrote {file}' },
   'cli.fail_under': {
     vi: '{school}: điểm {score} thấp hơn ngưỡng --fail-under {min}',

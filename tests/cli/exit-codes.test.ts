@@ -1,9 +1,10 @@
 // Exit codes of `audit <file.xlsx>...` (cli.md): 0 every school passes, 1 a school fails, 2 usage or
 // rubric error, 3 a workbook cannot be read — and the words that go with them.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { audit, fixture, tempDir } from './run.js';
+import { audit, findProgram, fixture, skipReason, tempDir } from './run.js';
 
 const dir = tempDir();
 const compliant = fixture('thpt-dat-chuan.xlsx');
@@ -127,7 +128,6 @@ describe('3: a workbook that cannot be read, one clear line', () => {
     return p;
   };
   const files: [string, () => string, RegExp][] = [
-    ['an old .xls', () => make('cu.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])), /\.xls/],
     ['a CSV', () => make('bang.csv', 'Mã trường,Tên trường\n83000715,THPT A\n'), /csv/i],
     ['a CSV named .xlsx', () => make('gia.xlsx', 'Mã trường;Tên trường\n83000715;THPT A\n'), /xlsx/i],
     ['a corrupt zip', () => make('hong.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9])), /hong\.xlsx/],
@@ -147,6 +147,31 @@ describe('3: a workbook that cannot be read, one clear line', () => {
     expect(lines[0]).toMatch(/ — /); // what it is — what to do
     noStack(r.stderr);
   });
+
+  test('an old .xls is converted by LibreOffice when it is installed, else exit 3 saying how to save it', () => {
+    const soffice = findProgram('soffice');
+    if (soffice) {
+      // Make a real .xls of the failing school, then audit it: same result as the .xlsx.
+      const xlsDir = join(dir, 'xls');
+      mkdirSync(xlsDir);
+      const conv = spawnSync(soffice, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless',
+        '--convert-to', 'xls', '--outdir', xlsDir, failing], { encoding: 'utf8', timeout: 120_000 });
+      expect(conv.status, conv.stderr).toBe(0);
+      const xls = join(xlsDir, 'thpt-chua-dat.xls');
+      const r = audit([xls, '--json']);
+      expect(r.code).toBe(1);
+      const viaXls = JSON.parse(r.stdout);
+      const direct = JSON.parse(audit([failing, '--json']).stdout);
+      expect(viaXls.source.file).toBe('thpt-chua-dat.xls');
+      expect(viaXls.criteria.map((c: { status: string }) => c.status)).toEqual(direct.criteria.map((c: { status: string }) => c.status));
+      expect(viaXls.score).toBe(direct.score);
+    } else {
+      skipReason('.xls conversion', 'soffice not found; checking the error instead');
+      const r = audit([make('cu.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]))]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/cu\.xls: .* — /);
+    }
+  }, 180_000);
 
   test('--lang en says it in English', () => {
     const r = audit([make('rong2.xlsx', ''), '--lang', 'en']);

@@ -12,7 +12,7 @@ import { ROOT, audit, fixture, pythonWithOpenpyxl, skipReason, tempDir } from '.
 
 const dir = tempDir();
 type Criterion = { id: string; status: string; actual: string | null; expected: string | null; gap: string | null };
-type Result = { score: number; status: string; school: Record<string, unknown>; criteria: Criterion[]; data_issues: { sheet: string; cell: string; code: string }[] };
+type Result = { score: number; status: string; school: Record<string, unknown>; criteria: Criterion[]; data_issues: { sheet: string; cell: string; code: string; message: string }[] };
 const run = (name: string): { code: number | null; result: Result } => {
   const r = audit([fixture(name), '--json']);
   return { code: r.code, result: JSON.parse(r.stdout) };
@@ -55,6 +55,8 @@ describe('each example reads as described', () => {
       expect.objectContaining({ sheet: 'THIET BI CNTT', cell: 'B5' }),
       expect.objectContaining({ sheet: 'THIET BI CNTT', cell: 'B6' }),
     ]));
+    // Every problem is told in words, not as its code.
+    for (const i of result.data_issues as { code: string; message: string }[]) expect(i.message, i.code).not.toBe(i.code);
   });
 
   test('messy workbook: the teacher named Tống is a teacher, the "Cộng" row is not', () => {

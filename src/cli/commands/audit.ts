@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../../errors.js';
 import type { AuditResult, Waiver } from '../../engine/types.js';
 import { auditInventory, schoolIdentity } from '../../engine/audit.js';
 import { readInventory } from '../../inventory/index.js';
+import type { Inventory } from '../../inventory/types.js';
 import { chooseRubric } from '../../rubric/select.js';
 import { renderers, renderTerminal, stringifyJson, toResultJson } from '../../render/index.js';
 import { format } from '../../messages/format.js';
@@ -104,10 +105,35 @@ async function readInputFile(file: string): Promise<Uint8Array> {
   }
 }
 
+const CONVERTIBLE = new Set(['input.xls_legacy', 'input.ods']);
+const CONVERT_TIMEOUT_MS = 120_000;
+
+/**
+ * The inventory of a workbook. An old .xls or an .ods is converted to .xlsx by LibreOffice when it is
+ * installed; without it, the reader's error (which says how to save as .xlsx) stands.
+ */
+async function readWorkbook(file: string, bytes: Uint8Array, g: GlobalOptions, io: CliIO): Promise<Inventory> {
+  try {
+    return readInventory(bytes, file);
+  } catch (err) {
+    if (!(err instanceof InputError) || !CONVERTIBLE.has(err.finding.code)) throw err;
+    const { convertWithLibreOffice, findSoffice } = await import('../../inventory/convert.js');
+    const soffice = findSoffice(io.env as NodeJS.ProcessEnv);
+    if (soffice === null) throw err;
+    if (!g.quiet) io.stderr(`${format({ code: 'cli.converting', args: { file } }, g.lang)}\n`);
+    const converted = await convertWithLibreOffice(file, { timeoutMs: CONVERT_TIMEOUT_MS, sofficePath: soffice });
+    try {
+      return readInventory(new Uint8Array(await readFile(converted.xlsxPath)), file);
+    } finally {
+      await converted.cleanup();
+    }
+  }
+}
+
 /** Audit one workbook: bytes → inventory → rubric → result. Throws typed errors. */
 async function auditFile(file: string, opts: AuditCommandOptions, waivers: Waiver[], g: GlobalOptions, io: CliIO): Promise<AuditResult> {
   const bytes = await readInputFile(file);
-  const inventory = await readInventory(bytes, file);
+  const inventory = await readWorkbook(file, bytes, g, io);
   const school = schoolIdentity(inventory);
   const choice = chooseRubric(school, opts.rubric !== undefined ? { rubric: opts.rubric } : {});
   if (g.verbose) {
