@@ -196,3 +196,17 @@ describe('3: a workbook that cannot be read, one clear line', () => {
     expect(audit([compliant, failing, copy]).code).toBe(1);
   });
 });
+
+test('a reader that stops early (audit … | head) is not an error: no stack, the exit code stands', async () => {
+  const { spawn } = await import('node:child_process');
+  const { BIN } = await import('./run.js');
+  const child = spawn(process.execPath, [BIN, failing, compliant, fixture('lon-xon.xlsx')], {
+    env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  expect(code).toBe(1);
+});
