@@ -263,8 +263,10 @@ describe('Thiết bị', () => {
     expect(issue(inv, 'row.required_empty')).toMatchObject({ cell: 'D2', args: { field: 'Số lượng' } });
   });
 
-  it('a missing required column is a warning', () => {
-    const inv = normalizeWorkbook(wb({ eq: [['STT', 'Loại thiết bị', 'Tình trạng'], [1, 'Máy in', 'Tốt']] }));
+  it('a missing required column is a warning with the canonical sheet name and no cell', () => {
+    const raw = wb({ eq: [['STT', 'Loại thiết bị', 'Tình trạng'], [1, 'Máy in', 'Tốt']] });
+    raw.sheets[1]!.name = 'THIET BI';
+    const inv = normalizeWorkbook(raw);
     expect(issue(inv, 'field.missing_required')).toMatchObject({ sheet: 'Thiết bị', cell: null, args: { field: 'Số lượng' } });
   });
 });
@@ -412,5 +414,24 @@ describe('other layouts', () => {
   it('a purpose written as the subject group counts for teachers', () => {
     const inv = normalizeWorkbook(wb({ eq: [EQ_HEAD, [1, 'Máy tính xách tay', 'Tổ Toán', 1, 'Tốt']] }));
     expect(v(inv.equipment![0]!.purpose)).toBe('giao_vien');
+  });
+});
+
+describe('other names can be plugged in', () => {
+  it('column, label and sheet maps built with extra names', async () => {
+    const { buildColumnMatcher, buildLabelMatcher, buildSheetMatcher } = await import('./match.js');
+    const { SHEETS, INFO_FIELDS } = await import('./fields.js');
+    const raw = workbook(
+      sheet('Tổng hợp', [['Mã số trường', '83000715'], ['Tên trường', 'THPT A']]),
+      sheet('Kiểm kê máy', [['Chủng loại', 'SL'], ['Máy in', 2]]),
+    );
+    const inv = normalizeWorkbook(raw, {
+      sheets: buildSheetMatcher(SHEETS, { info: ['Tổng hợp'], equipment: ['Kiểm kê máy'] }),
+      labels: buildLabelMatcher(INFO_FIELDS, { school_code: ['Mã số trường'] }),
+      columns: { equipment: buildColumnMatcher(SHEETS.find((s) => s.key === 'equipment')!, { kind: ['Chủng loại'] }) },
+    });
+    expect(v(inv.info.school_code)).toBe('83000715');
+    expect(v(inv.equipment![0]!.kind)).toBe('may_in');
+    expect(codes(inv)).not.toContain('sheet.found_by_content');
   });
 });

@@ -8,14 +8,14 @@ import {
   type SoftwareFunction
 } from './fields.js';
 import {
-  MergeIndex, NameMatcher, STT, buildColumnMatcher, buildLabelMatcher, buildSheetMatcher, cellRef, cellText,
+  MergeIndex, NameMatcher, buildColumnMatcher, buildLabelMatcher, buildSheetMatcher, cellRef, cellText,
   cleanText, findHeaderRow, findLabelLayout, findYesNoColumns, foldCached, isEmptyCell, mapHeader, matchSheetName,
   rawCell, type ColumnId, type TableHeader,
 } from './match.js';
 import { canonicalProvince } from './provinces.js';
 import {
   isMixedTeachingLearning, matchVocabFolded, parseCount, parseDate, parseEmail, parseNumber, parseSchoolYear, parseText,
-  parseUrl, parseVocab, parseVocabList, parseVocabText, parseYear, parseYesNo, vocabMatcher, type Parsed,
+  parseUrl, parseVocab, parseVocabList, parseYear, parseYesNo, vocabMatcher, type Parsed,
 } from './values.js';
 import type {
   CellRef, DataIssue, EquipmentRow, InfoValue, Inventory, IssueSeverity, RawCell, RawSheet, RawWorkbook, SoftwareRow,
@@ -318,7 +318,7 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
   for (const d of header.duplicates) ctx.issue('warning', d.row, d.col, 'column.duplicate', fieldArgs(byKey.get(d.key)!));
   for (const f of defs) {
     if (f.required && !header.columns.has(f.key)) {
-      ctx.issues.push({ severity: 'warning', sheet: sheet.name, cell: null, code: 'field.missing_required', args: fieldArgs(f) });
+      ctx.issues.push({ severity: 'warning', sheet: SHEET_DEF.get(key)!.vi, cell: null, code: 'field.missing_required', args: fieldArgs(f) });
     }
   }
 
