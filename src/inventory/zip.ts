@@ -96,7 +96,7 @@ const MB = 1024 * 1024;
  * names the limit in words (byte sizes shown in MB; `sheet` when the limit is a sheet's).
  */
 export function limitArgs(limit: string, value: number, max: number, sheet?: string) {
-  const show = (n: number) => (BYTE_LIMITS.has(limit) ? Math.round((n / MB) * 10) / 10 : n);
+  const show = (n: number) => (BYTE_LIMITS.has(limit) ? Math.round((n / MB) * 100) / 100 : n);
   const what = { code: `input.limit.${limit}`, args: { value: show(value), max: show(max), ...(sheet === undefined ? {} : { sheet }) } };
   return { limit, value, max, ...(sheet === undefined ? {} : { sheet }), what };
 }
