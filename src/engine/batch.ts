@@ -226,7 +226,7 @@ function compareSemver(a: string, b: string): number {
 
 /** Entries → the whole summary: ranks, pass rates, district criteria, flags, totals. Does not keep the input's order. */
 export function combineBatch(input: BatchInput): BatchSummary {
-  const entries = input.entries.map((e) => (isSchoolEntry(e) ? { ...e, rank: null } : e)).sort((a, b) => byText(a.file, b.file));
+  const entries = input.entries.map((e): BatchEntry => (isSchoolEntry(e) ? { ...e, rank: null } : e)).sort((a, b) => byText(a.file, b.file));
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]!.file === entries[i - 1]!.file) throw new UsageError({ code: 'batch.duplicate_file', args: { file: entries[i]!.file } });
   }

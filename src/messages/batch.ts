@@ -22,8 +22,8 @@ registerMessages({
     en: '{path}: no such folder or file — check the path',
   },
   'batch.no_files': {
-    vi: 'không tìm thấy tệp .xlsx nào trong {paths} (bỏ qua tệp ẩn và tệp khóa ~$ của Excel)',
-    en: 'no .xlsx file found in {paths} (hidden files and Excel ~$ lock files are skipped)',
+    vi: 'không tìm thấy tệp bảng tính (.xlsx, .xls, .ods) nào trong {paths} (bỏ qua tệp ẩn và tệp khóa ~$ của Excel)',
+    en: 'no spreadsheet (.xlsx, .xls, .ods) found in {paths} (hidden files and Excel ~$ lock files are skipped)',
   },
   'batch.needs_out': {
     vi: '--format chọn báo cáo từng trường để ghi ra tệp — hãy cho thêm thư mục: --out <thư mục>',
@@ -71,7 +71,7 @@ registerMessages({
   },
 
   // stderr
-  'batch.found': { vi: 'Tìm thấy {count} tệp .xlsx; chấm {taken} tệp{shard} với {jobs} luồng', en: 'Found {count} .xlsx file(s); scoring {taken}{shard} on {jobs} worker(s)' },
+  'batch.found': { vi: 'Tìm thấy {count} tệp bảng tính; chấm {taken} tệp{shard} với {jobs} luồng', en: 'Found {count} spreadsheet(s); scoring {taken}{shard} on {jobs} worker(s)' },
   'batch.found_shard': { vi: ' (phần {index}/{count})', en: ' (shard {index}/{count})' },
   'batch.progress': {
     vi: '{bar} {value}/{total} tệp | không đạt: {failed} | lỗi đọc: {errors} | còn khoảng {eta_formatted}',

@@ -1,0 +1,252 @@
+// One file of a batch, in a worker thread: read the workbook, choose its rubric, audit, write the school's
+// own reports, and send back only the compact entry (plus, once per rubric, the rubric's description and
+// the school's JUnit suite). A file that cannot be audited becomes an entry with its error: the batch goes on.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AuditError, InputError, RubricError } from '../errors.js';
+import type { AuditResult, Waiver } from '../engine/types.js';
+import { auditInventory, schoolIdentity } from '../engine/audit.js';
+import { districtSchoolOutcome } from '../engine/district.js';
+import { ruleOf } from '../engine/evaluate.js';
+import type { BatchEntry, BatchRubric, BatchSchoolEntry, ScopeMismatch } from '../engine/batch.js';
+import { rubricRef } from '../engine/batch.js';
+import type { Inventory, SchoolIdentity } from '../inventory/types.js';
+import { readInventory } from '../inventory/index.js';
+import { BUILTIN_RUBRICS_DIR, RubricRegistry } from '../rubric/registry.js';
+import type { LoadResult } from '../rubric/load.js';
+import { chooseRubric, sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
+import type { Rubric } from '../rubric/schema.js';
+import { renderers } from '../render/index.js';
+import { junitSuite } from '../render/junit.js';
+import { pick, say, sortLevels } from '../render/common.js';
+import { format, type Lang } from '../messages/format.js';
+import { ReportWriter, reportFileName, type ReportFormat } from './output.js';
+import { chooseAsOf, sourceDateEpoch } from './commands/audit.js';
+import { workerData } from 'piscina';
+import { TOOL } from './tool.js';
+import '../messages/batch.js';
+import './messages.js';
+
+/** The same for every file of a run (piscina's workerData). */
+export interface BatchWorkerConfig {
+  lang: Lang;
+  /** `--rubric` as given (id, id@version or a file), or undefined to choose per school. */
+  rubric?: string;
+  asOf?: string;
+  waivers: Waiver[];
+  /** SOURCE_DATE_EPOCH, as the main thread saw it. */
+  sourceDateEpoch?: string;
+  /** The run's "today" (ISO), so every worker judges by the same day. */
+  now: string;
+  /** Where per-school reports go (`<out>/schools`), or null when none are written. */
+  schoolsDir: string | null;
+  formats: ReportFormat[];
+  /** Render the school's JUnit suite for the batch's junit.xml. */
+  junit: boolean;
+}
+
+export interface BatchTask {
+  /** Path to open. */
+  path: string;
+  /** The entry's `file`: relative, '/' separators. */
+  file: string;
+  /** Position in the sorted list: names the provisional report files. */
+  index: number;
+}
+
+export interface BatchReply {
+  entry: BatchEntry;
+  /** The rubric's description, the first time this worker uses it. */
+  rubric?: BatchRubric;
+  /** The school's `<testsuite>` element. */
+  junit?: string;
+  /** Report formats written under their provisional name (see provisionalStem). */
+  reports: ReportFormat[];
+}
+
+/** Reports are written under a hidden provisional name; the main thread renames them once all codes are known. */
+export const provisionalStem = (index: number): string => `.batch-${index}`;
+
+/** Which parts of the rubric's scope the school lies outside of (unknown values are not flagged). */
+export function scopeMismatches(rubric: Rubric, school: SchoolIdentity): ScopeMismatch[] {
+  const out: ScopeMismatch[] = [];
+  const { provinces = [], districts = [] } = rubric.applies_to;
+  if (provinces.length > 0 && school.province !== null && !provinces.some((p) => sameProvince(p, school.province!))) out.push('province');
+  if (districts.length > 0 && school.district !== null && !districts.some((d) => sameDistrict(d, school.district!))) out.push('district');
+  if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year)) out.push('years');
+  return out;
+}
+
+/** The rubric as the summary describes it, once. */
+export function describeRubric(rubric: Rubric, lang: Lang): BatchRubric {
+  return {
+    id: rubric.id,
+    version: rubric.version,
+    title: pick(rubric.title, lang),
+    sha256: rubric.sha256,
+    issuer: rubric.issuer,
+    document: { number: rubric.document.number, date: rubric.document.date },
+    scale: rubric.scoring.scale,
+    bands: (rubric.scoring.bands ?? []).map((b) => ({ id: b.id, min: b.min, label: pick(b.label, lang) })),
+    criteria: rubric.criteria.map((c) => ({
+      id: c.id, clause: c.clause, title: pick(c.title, lang), rule: ruleOf(c.check), severity: c.severity, weight: c.weight,
+    })),
+    district_criteria: rubric.district_criteria.map((d) => ({
+      id: d.id, clause: d.clause, title: pick(d.title, lang), levels: d.of_schools.levels ? sortLevels(d.of_schools.levels) : null,
+      rule: ruleOf(d.share), min: d.min,
+    })),
+  };
+}
+
+/** The compact entry of an audited school: what the summary, a diff and a merge need, no person's name. */
+export function schoolEntry(file: string, result: AuditResult, inv: Inventory, rubric: Rubric, lang: Lang): BatchSchoolEntry {
+  const s = result.school;
+  return {
+    file,
+    code: s.code,
+    name: s.name,
+    province: s.province,
+    district: s.district,
+    school_year: s.school_year,
+    levels: sortLevels(s.levels),
+    rubric: { id: result.rubric.id, version: result.rubric.version },
+    as_of: result.as_of,
+    source_sha256: result.source.sha256,
+    score: result.score,
+    status: result.status,
+    band: result.band?.id ?? null,
+    rank: null,
+    summary: { ...result.summary },
+    criteria: result.criteria.map((c) => ({
+      id: c.id, status: c.status, points: c.status === 'not_applicable' || c.status === 'waived' ? null : c.points, actual: say(c.actual, lang),
+    })),
+    district_criteria: rubric.district_criteria.flatMap((dc) => {
+      const o = districtSchoolOutcome(dc, inv);
+      return o.counted ? [{ id: dc.id, status: o.status }] : [];
+    }),
+    data_issues: {
+      errors: result.data_issues.filter((i) => i.severity === 'error').length,
+      warnings: result.data_issues.filter((i) => i.severity === 'warning').length,
+    },
+    outside: scopeMismatches(rubric, s),
+  };
+}
+
+/** A typed error as an entry; anything else is reported as an internal error of this file. */
+export function errorEntry(file: string, err: unknown, lang: Lang): BatchEntry {
+  if (err instanceof RubricError) {
+    const first = err.problems[0];
+    const message = first ? `${first.file}:${first.line}:${first.col}: ${format(first.message, lang)}` : format(err.finding, lang);
+    return { file, error: { code: err.finding.code, message } };
+  }
+  if (err instanceof AuditError) return { file, error: { code: err.finding.code, message: format(err.finding, lang) } };
+  const detail = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  return { file, error: { code: 'batch.internal', message: format({ code: 'batch.internal', args: { detail } }, lang) } };
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError({ code: 'cli.file_not_found', args: { file: path } }, path);
+    if (code === 'EISDIR') throw new InputError({ code: 'cli.is_directory', args: { file: path } }, path);
+    throw new InputError({ code: 'cli.cannot_read', args: { file: path, reason: code ?? String(err) } }, path);
+  }
+}
+
+const CONVERTIBLE = new Set(['input.xls_legacy', 'input.ods']);
+const CONVERT_TIMEOUT_MS = 120_000;
+
+/**
+ * The inventory of a workbook. An old .xls or an .ods is converted by LibreOffice when it is installed
+ * (each conversion has its own profile, so workers convert in parallel); without it the reader's error,
+ * which says how to save as .xlsx, becomes the entry's error.
+ */
+async function readWorkbook(task: BatchTask, bytes: Uint8Array): Promise<Inventory> {
+  try {
+    return readInventory(bytes, task.file);
+  } catch (err) {
+    if (!(err instanceof InputError) || !CONVERTIBLE.has(err.finding.code)) throw err;
+    const { convertWithLibreOffice, findSoffice } = await import('../inventory/convert.js');
+    const soffice = findSoffice();
+    if (soffice === null) throw err;
+    const converted = await convertWithLibreOffice(task.path, { timeoutMs: CONVERT_TIMEOUT_MS, sofficePath: soffice });
+    try {
+      return readInventory(new Uint8Array(await readFile(converted.xlsxPath)), task.file);
+    } finally {
+      await converted.cleanup();
+    }
+  }
+}
+
+/** The per-thread state of a worker: its rubric registry (rubrics load once per thread) and what it already sent. */
+export function createBatchWorker(config: BatchWorkerConfig): (task: BatchTask) => Promise<BatchReply> {
+  const registry = new CachingRegistry(BUILTIN_RUBRICS_DIR);
+  const described = new Set<string>();
+  const epoch = config.sourceDateEpoch !== undefined ? sourceDateEpoch({ SOURCE_DATE_EPOCH: config.sourceDateEpoch }) : null;
+  const env = config.sourceDateEpoch !== undefined ? { SOURCE_DATE_EPOCH: config.sourceDateEpoch } : {};
+  const renderOptions = { lang: config.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
+  const now = new Date(config.now);
+
+  return async (task: BatchTask): Promise<BatchReply> => {
+    let result: AuditResult;
+    let inv: Inventory;
+    let rubric: Rubric;
+    try {
+      const bytes = await readBytes(task.path);
+      inv = await readWorkbook(task, bytes);
+      const school = schoolIdentity(inv);
+      const choice = chooseRubric(school, { ...(config.rubric !== undefined ? { rubric: config.rubric } : {}), registry });
+      rubric = choice.rubric;
+      const auditDate = inv.info.audit_date;
+      result = auditInventory(inv, rubric, {
+        asOf: chooseAsOf(config.asOf, auditDate?.ok ? auditDate.value : undefined, env, now),
+        waivers: config.waivers,
+        source: { file: basename(task.path), sha256: createHash('sha256').update(bytes).digest('hex') },
+        tool: TOOL,
+        warnings: choice.warnings,
+      });
+    } catch (err) {
+      // Unreadable, no rubric applies, or a bug met on this file's data: an entry with its error (exit 3).
+      return { entry: errorEntry(task.file, err, config.lang), reports: [] };
+    }
+
+    const reply: BatchReply = { entry: schoolEntry(task.file, result, inv, rubric, config.lang), reports: [] };
+    const ref = `${rubricRef(rubric)} ${rubric.sha256}`;
+    if (!described.has(ref)) {
+      described.add(ref);
+      reply.rubric = describeRubric(rubric, config.lang);
+    }
+    if (config.junit) reply.junit = junitSuite(result, config.lang);
+    if (config.schoolsDir !== null && config.formats.length > 0) {
+      // Failing to write is not the school's fault: it stops the run (UsageError, exit 2) in the main thread.
+      const writer = new ReportWriter(config.schoolsDir, [task.path]);
+      const stem = provisionalStem(task.index);
+      for (const f of config.formats) {
+        await writer.write(reportFileName(stem, f), await renderers[f](result, renderOptions));
+        reply.reports.push(f);
+      }
+    }
+    return reply;
+  };
+}
+
+/** Rubric files given by path are parsed once per thread, not once per school. */
+class CachingRegistry extends RubricRegistry {
+  private files = new Map<string, LoadResult>();
+  override loadFile(file: string): LoadResult {
+    let r = this.files.get(file);
+    if (!r) this.files.set(file, (r = super.loadFile(file)));
+    return r;
+  }
+}
+
+let runInThisThread: ((task: BatchTask) => Promise<BatchReply>) | undefined;
+
+/** piscina's entry point: the run's config arrives as the pool's workerData. */
+export default function runBatchTask(task: BatchTask): Promise<BatchReply> {
+  runInThisThread ??= createBatchWorker(workerData as BatchWorkerConfig);
+  return runInThisThread(task);
+}

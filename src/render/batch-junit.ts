@@ -1,0 +1,71 @@
+// junit.xml of a batch, written in pieces so that it never sits whole in memory: the head with the
+// totals, each school's suite (rendered by its worker with junit.ts), a suite per file that could not
+// be scored (an error), and a suite per rubric of district criteria (a failure when the share is short).
+import type { BatchErrorEntry, BatchSummary } from '../engine/batch.js';
+import { isSchoolEntry } from '../engine/batch.js';
+import { batchLabel } from '../messages/batch.js';
+import type { Lang } from './common.js';
+import { attrs } from './junit.js';
+import { districtViews } from './batch-view.js';
+
+export const JUNIT_TAIL = '</testsuites>\n';
+
+/** Test counts of the whole document: every school criterion, every unreadable file, every district criterion. */
+export function junitTotals(s: BatchSummary) {
+  const t = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const e of s.entries) {
+    if (!isSchoolEntry(e)) {
+      t.tests += 1;
+      t.errors += 1;
+      continue;
+    }
+    t.tests += e.criteria.length;
+    t.failures += e.summary.fail + e.summary.missing;
+    t.skipped += e.summary.not_applicable + e.summary.waived;
+  }
+  for (const d of s.district_criteria) {
+    t.tests += 1;
+    if (d.status === 'fail') t.failures += 1;
+    if (d.status === 'missing') t.skipped += 1;
+  }
+  return t;
+}
+
+export const junitHead = (s: BatchSummary): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'audit', ...junitTotals(s) })}>\n`;
+
+export function junitErrorSuite(e: BatchErrorEntry, lang: Lang): string {
+  const name = batchLabel('junit.errors_suite', lang);
+  return [
+    `  <testsuite${attrs({ name: e.file, tests: 1, failures: 0, errors: 1, skipped: 0 })}>`,
+    `    <testcase${attrs({ classname: name, name: e.file })}>`,
+    `      <error${attrs({ message: e.error.message, type: e.error.code })}/>`,
+    '    </testcase>',
+    '  </testsuite>',
+  ].join('\n');
+}
+
+/** One suite per rubric that has district criteria. */
+export function junitDistrictSuites(s: BatchSummary, lang: Lang): string {
+  const views = districtViews(s, lang);
+  const out: string[] = [];
+  for (const ref of [...new Set(views.map((v) => v.rubric))]) {
+    const mine = views.filter((v) => v.rubric === ref);
+    const failures = mine.filter((v) => v.status === 'fail').length;
+    const skipped = mine.filter((v) => v.status === 'missing').length;
+    out.push(`  <testsuite${attrs({ name: batchLabel('junit.district_suite', lang, { rubric: ref }), tests: mine.length, failures, errors: 0, skipped })}>`);
+    for (const v of mine) {
+      const head = `    <testcase${attrs({ classname: ref, name: `${v.id} ${v.title}` })}`;
+      if (v.status === 'fail') {
+        const message = batchLabel('junit.district_failure', lang, { numerator: v.numerator, denominator: v.denominator, share: v.share, min: v.min });
+        out.push(`${head}>\n      <failure${attrs({ message, type: 'fail' })}/>\n    </testcase>`);
+      } else if (v.status === 'missing') {
+        out.push(`${head}>\n      <skipped${attrs({ message: batchLabel('junit.district_missing', lang) })}/>\n    </testcase>`);
+      } else {
+        out.push(`${head}/>`);
+      }
+    }
+    out.push('  </testsuite>');
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
