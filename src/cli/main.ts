@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
 import { helpText } from './help.js';
+import { batchHelp } from '../messages/batch.js';
 import { errorLines, exitCodeOf } from './report-error.js';
 import { TOOL } from './tool.js';
 import './messages.js';
@@ -15,6 +16,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Colours are used only when stdout is a terminal. */
   stdoutIsTTY: boolean;
+  /** A progress bar is drawn only when stderr is a terminal. */
+  stderrIsTTY?: boolean;
   /** Width of the terminal, when stdout is one. */
   columns?: number;
   env: Record<string, string | undefined>;
@@ -37,6 +40,7 @@ export const processIO = (): CliIO => {
     stdout: (t) => { process.stdout.write(t); },
     stderr: (t) => { process.stderr.write(t); },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
     now: () => new Date(),
@@ -145,6 +149,18 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const { runAudit, parseAuditOptions } = await import('./commands/audit.js');
       const outcome = await runAudit(files, parseAuditOptions(raw, g), g, io);
       setCode(outcome);
+    });
+
+  program.command('batch').description(batchHelp('description', lang))
+    .argument('[paths...]', batchHelp('paths', lang))
+    .option('-j, --jobs <n>', batchHelp('jobs', lang))
+    .option('--shard <i/n>', batchHelp('shard', lang))
+    .option('--merge', batchHelp('merge', lang))
+    .action(async (paths: string[], _o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const g = globalOptions(raw, io);
+      const { runBatch, parseBatchOptions } = await import('./commands/batch.js');
+      setCode(await runBatch(paths, parseBatchOptions(raw, g), g, io));
     });
 
   const rubric = program.command('rubric').description(h('rubricCmd')).helpCommand(false);
