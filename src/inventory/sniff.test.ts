@@ -238,6 +238,22 @@ describe('hostile files cost < 1 s and < 200 MB', () => {
     expect(refusal(rawZip(entries))).toMatchObject({ code: 'input.zip_bomb', args: { limit: 'maxTotalUncompressed', entry: 'xl/media/image200.png' } });
   });
 
+  it('input.zip_bomb: entries that overlap (several names for the same compressed bytes) are refused', () => {
+    const data = deflateRawSync(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'));
+    const once = rawZip([{ name: 'xl/worksheets/sheet1.xml', data, size: 0 }]);
+    // a second central-directory record pointing at the first local header
+    const cdStart = once.length - 22 - (46 + 'xl/worksheets/sheet1.xml'.length);
+    const record = once.slice(cdStart, once.length - 22);
+    const twice = new Uint8Array(once.length + record.length);
+    twice.set(once.subarray(0, once.length - 22));
+    twice.set(record, once.length - 22);
+    twice.set(once.subarray(once.length - 22), once.length - 22 + record.length);
+    const eocd = twice.length - 22;
+    twice[eocd + 8] = 2; twice[eocd + 10] = 2; // two entries
+    twice[eocd + 12] = record.length * 2; // central directory size (small here)
+    expect(refusal(twice)).toMatchObject({ code: 'input.zip_bomb', args: { limit: 'overlappingEntries' } });
+  });
+
   it('input.zip_bomb: a part compressed over 100:1 (and over 1 MB) is refused before inflating', () => {
     const zeros = new Uint8Array(5 * 1024 * 1024);
     const bytes = xlsxPackage({ sheets: [{ name: 'S', xml: sheetXml('') }], parts: { 'xl/worksheets/sheet1.xml': zeros } });
@@ -321,7 +337,7 @@ describe('messages', () => {
   const codes: InputCode[] = ['input.empty', 'input.xls_legacy', 'input.encrypted', 'input.ods', 'input.csv', 'input.not_spreadsheet',
     'input.corrupt', 'input.zip_bomb', 'input.too_large', 'input.xml_dtd'];
   const nested = ['pdf', 'html', 'xml', 'text', 'binary', 'word', 'powerpoint', 'opendocument', 'zip', 'xlsb'].map((d) => `input.detected.${d}`)
-    .concat(['maxEntries', 'maxTotalUncompressed', 'maxRatio', 'declaredSize', 'maxSheets', 'maxRows', 'maxCols', 'maxCells'].map((l) => `input.limit.${l}`));
+    .concat(['maxEntries', 'maxTotalUncompressed', 'maxRatio', 'declaredSize', 'overlappingEntries', 'maxSheets', 'maxRows', 'maxCols', 'maxCells'].map((l) => `input.limit.${l}`));
 
   it('every code and nested code has vi and en text', () => {
     for (const c of [...codes, ...nested]) expect(hasMessage(c), c).toBe(true);

@@ -85,6 +85,14 @@ export function listZip(bytes: Uint8Array, file: string, limits: ZipLimits): Zip
     }
     entries.push({ name, method, flags, compressedSize, size, localOffset });
   }
+  // Entries that share compressed bytes (an "overlapping" bomb) would make a small file expand many times.
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const prev = byOffset[i - 1]!, cur = byOffset[i]!;
+    if (cur.localOffset < prev.localOffset + 30 + prev.compressedSize) {
+      throw inputError('input.zip_bomb', file, { ...limitArgs('overlappingEntries', 2, 1), entry: cur.name });
+    }
+  }
   return entries;
 }
 

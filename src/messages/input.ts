@@ -73,6 +73,10 @@ registerMessages({
     vi: 'một phần giải nén ra nhiều hơn dung lượng đã khai báo ({max} byte)',
     en: 'a part inflates to more than its declared size ({max} bytes)',
   },
+  'input.limit.overlappingEntries': {
+    vi: 'nhiều mục trong tệp nén dùng chung một vùng dữ liệu',
+    en: 'several entries of the archive share the same data',
+  },
   'input.limit.maxSheets': { vi: 'sổ có {value} trang, vượt giới hạn {max} trang', en: 'the workbook has {value} sheets, over the limit of {max}' },
   'input.limit.maxRows': {
     vi: 'trang "{sheet}" có dữ liệu đến dòng {value}, vượt giới hạn {max} dòng',
