@@ -298,6 +298,15 @@ describe('positions, merges and dialects', () => {
     expect(s.rows).toEqual([[{ t: 'n', v: 1 }]]);
   });
 
+  it('two sheets pointing at one worksheet part are input.corrupt (each part is parsed once)', () => {
+    const rel = (id: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`;
+    const bytes = xlsxPackage({
+      sheets: [{ name: 'A', xml: sheetXml('') }, { name: 'B', xml: sheetXml('') }],
+      parts: { 'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1')}${rel('rId2')}</Relationships>` },
+    });
+    expect(code(() => readXlsx(bytes, 'x'))).toBe('input.corrupt');
+  });
+
   it('a shared-string index out of range, or a missing sheet part, is input.corrupt', () => {
     const bad = () => one({ sharedStrings: sstXml(['<t>a</t>']), xml: sheetXml('<row r="1"><c r="A1" t="s"><v>5</v></c></row>') });
     expect(bad).toThrow(InputError);
