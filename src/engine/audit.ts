@@ -1,8 +1,7 @@
 // One school's audit: (Inventory, Rubric) → AuditResult. Pure: the caller reads files and renders.
-import type { Inventory, SchoolIdentity } from '../inventory/types.js';
+import type { Inventory } from '../inventory/types.js';
 import type { Rubric } from '../rubric/schema.js';
 import { evaluateCriteria } from './evaluate.js';
-import { schoolLevels } from './metrics.js';
 import { scoreCriteria } from './score.js';
 import type { AuditResult, CriterionResult, DeadlineResult, Warning, Waiver } from './types.js';
 
@@ -16,22 +15,9 @@ export interface AuditOptions {
   warnings?: Warning[];
 }
 
-const text = (inv: Inventory, key: string): string | null => {
-  const v = inv.info[key];
-  return v?.ok && (typeof v.value === 'string' || typeof v.value === 'number') ? String(v.value) : null;
-};
-
-/** Who the school is, from `Thông tin chung` (null for what is absent or unusable). */
-export function schoolIdentity(inv: Inventory): SchoolIdentity {
-  return {
-    code: text(inv, 'school_code'),
-    name: text(inv, 'school_name'),
-    province: text(inv, 'province'),
-    district: text(inv, 'district'),
-    school_year: text(inv, 'school_year'),
-    levels: schoolLevels(inv),
-  };
-}
+// One definition of who the school is; re-exported for the callers that import it from here.
+export { schoolIdentity } from '../inventory/plain.js';
+import { schoolIdentity } from '../inventory/plain.js';
 
 const DAY = 86_400_000;
 const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
