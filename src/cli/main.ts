@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
 import { helpText } from './help.js';
 import { batchHelp } from '../messages/batch.js';
+import { diffHelp } from '../messages/diff.js';
 import { errorLines, exitCodeOf } from './report-error.js';
 import { TOOL } from './tool.js';
 import './messages.js';
@@ -161,6 +162,19 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const g = globalOptions(raw, io);
       const { runBatch, parseBatchOptions } = await import('./commands/batch.js');
       setCode(await runBatch(paths, parseBatchOptions(raw, g), g, io));
+    });
+
+  program.command('diff').description(diffHelp('description', lang))
+    .argument('<old>', diffHelp('old', lang))
+    .argument('<new>', diffHelp('new', lang))
+    .option('--fail-on-regression', diffHelp('failOnRegression', lang))
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', `\n${diffHelp('exitCodes', lang)}\n`)
+    .action(async (oldPath: string, newPath: string, _o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const g = globalOptions(raw, io);
+      const { runDiff, parseDiffOptions } = await import('./commands/diff.js');
+      setCode(await runDiff(oldPath, newPath, parseDiffOptions(raw, g), g, io));
     });
 
   const rubric = program.command('rubric').description(h('rubricCmd')).helpCommand(false);

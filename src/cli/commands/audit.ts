@@ -9,6 +9,7 @@ import { auditInventory, schoolIdentity } from '../../engine/audit.js';
 import { readInventory } from '../../inventory/index.js';
 import type { Inventory } from '../../inventory/types.js';
 import { chooseRubric } from '../../rubric/select.js';
+import type { Rubric } from '../../rubric/schema.js';
 import { renderers, renderTerminal, stringifyJson, toResultJson } from '../../render/index.js';
 import { format } from '../../messages/format.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
@@ -130,8 +131,10 @@ async function readWorkbook(file: string, bytes: Uint8Array, g: GlobalOptions, i
   }
 }
 
-/** Audit one workbook: bytes → inventory → rubric → result. Throws typed errors. */
-async function auditFile(file: string, opts: AuditCommandOptions, waivers: Waiver[], g: GlobalOptions, io: CliIO): Promise<AuditResult> {
+/** Audit one workbook: bytes → inventory → rubric → result (with the inventory and rubric, which `audit diff` re-scores). Throws typed errors. */
+export async function auditWorkbook(
+  file: string, opts: Pick<AuditCommandOptions, 'rubric' | 'asOf'>, waivers: Waiver[], g: GlobalOptions, io: CliIO,
+): Promise<{ result: AuditResult; inventory: Inventory; rubric: Rubric }> {
   const bytes = await readInputFile(file);
   const inventory = await readWorkbook(file, bytes, g, io);
   const school = schoolIdentity(inventory);
@@ -141,13 +144,14 @@ async function auditFile(file: string, opts: AuditCommandOptions, waivers: Waive
   }
   const auditDate = inventory.info.audit_date;
   const asOf = chooseAsOf(opts.asOf, auditDate?.ok ? auditDate.value : undefined, io.env, io.now());
-  return auditInventory(inventory, choice.rubric, {
+  const result = auditInventory(inventory, choice.rubric, {
     asOf,
     waivers,
     source: { file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') },
     tool: TOOL,
     warnings: choice.warnings,
   });
+  return { result, inventory, rubric: choice.rubric };
 }
 
 /** Exit-code priority when several files end differently: usage/rubric 2, then input 3, then fail 1. */
@@ -167,7 +171,7 @@ export async function runAudit(files: string[], opts: AuditCommandOptions, g: Gl
   const results: AuditResult[] = [];
   for (const file of files) {
     try {
-      const result = await auditFile(file, opts, waivers, g, io);
+      const { result } = await auditWorkbook(file, opts, waivers, g, io);
       results.push(result);
       if (result.status === 'fail') code = worse(code, 1);
       if (opts.failUnder !== undefined && belowThreshold(result, opts.failUnder, g, io)) code = worse(code, 1);

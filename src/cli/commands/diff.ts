@@ -1,0 +1,104 @@
+// `audit diff <old> <new>`: load both sides (result JSON, batch summary, workbook or folder), re-score old
+// workbooks under the new rubric where the rubrics differ, compare, print the table or the diff JSON, and
+// write diff.md / diff.xlsx / diff.json into --out. Exit 0 when it could compare; 1 only with
+// --fail-on-regression and a regression; 2/3 as for audit (3 also when a workbook of a folder was unreadable).
+import { UsageError } from '../../errors.js';
+import { buildDiff } from '../../engine/diff.js';
+import { format } from '../../messages/format.js';
+import { toDiffJson, type DiffRenderOptions } from '../../render/diff-json.js';
+import { stringifyJson } from '../../render/json.js';
+import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
+import { ReportWriter } from '../output.js';
+import { loadSide, rescoreOld, type SideOptions } from '../diff-input.js';
+import { TOOL } from '../tool.js';
+import { isIsoDate, sourceDateEpoch } from './audit.js';
+import '../../messages/diff.js';
+import '../messages.js';
+
+export const DIFF_FORMATS = ['md', 'xlsx', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export interface DiffCommandOptions {
+  rubric?: string;
+  outDir?: string;
+  formats: DiffFormat[];
+  waiversFile?: string;
+  asOf?: string;
+  failOnRegression: boolean;
+}
+
+const usage = (code: string, args: Record<string, string> = {}): never => {
+  throw new UsageError({ code, args });
+};
+
+/** Commander's raw option values (the command's own and the global ones) → validated options. */
+export function parseDiffOptions(raw: Record<string, unknown>, _g: GlobalOptions): DiffCommandOptions {
+  const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
+  const opts: DiffCommandOptions = { formats: [], failOnRegression: Boolean(raw.failOnRegression) };
+  const rubric = str('rubric');
+  if (rubric !== undefined) opts.rubric = rubric;
+  const out = str('out');
+  if (out !== undefined) opts.outDir = out;
+  const waivers = str('waivers');
+  if (waivers !== undefined) opts.waiversFile = waivers;
+  const formatList = str('format');
+  if (formatList !== undefined) {
+    const wanted = formatList.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    if (wanted.length === 0) usage('diff.bad_format', { value: formatList });
+    for (const f of wanted) if (!(DIFF_FORMATS as readonly string[]).includes(f)) usage('diff.bad_format', { value: f });
+    if (opts.outDir === undefined) usage('cli.format_needs_out');
+    opts.formats = DIFF_FORMATS.filter((f) => wanted.includes(f));
+  } else if (opts.outDir !== undefined) {
+    opts.formats = [...DIFF_FORMATS];
+  }
+  const asOf = str('asOf');
+  if (asOf !== undefined) {
+    if (!isIsoDate(asOf)) usage('cli.bad_as_of', { value: asOf });
+    opts.asOf = asOf;
+  }
+  return opts;
+}
+
+export async function runDiff(oldPath: string, newPath: string, opts: DiffCommandOptions, g: GlobalOptions, io: CliIO): Promise<CommandResult> {
+  const waivers = opts.waiversFile !== undefined ? await (await import('../../rubric/waivers.js')).loadWaivers(opts.waiversFile) : [];
+  const sideOpts: SideOptions = {
+    waivers,
+    ...(opts.rubric !== undefined ? { rubric: opts.rubric } : {}),
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+    ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}),
+  };
+  const before = await loadSide(oldPath, sideOpts, g, io);
+  const after = await loadSide(newPath, sideOpts, g, io);
+  const rescored = rescoreOld(before, after, sideOpts, g.lang);
+  const report = buildDiff(before.side, after.side, { tool: TOOL, rescored });
+
+  const epoch = sourceDateEpoch(io.env);
+  const renderOptions: DiffRenderOptions = { lang: g.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
+
+  if (opts.outDir !== undefined && opts.formats.length > 0) {
+    const writer = new ReportWriter(opts.outDir, [...before.inputs, ...after.inputs]);
+    for (const f of opts.formats) {
+      const data = f === 'json'
+        ? stringifyJson(toDiffJson(report, renderOptions))
+        : f === 'md'
+          ? await (await import('../../render/diff-md.js')).renderDiffMarkdown(report, renderOptions)
+          : await (await import('../../render/diff-xlsx.js')).renderDiffXlsx(report, renderOptions);
+      const path = await writer.write(`diff.${f}`, data);
+      if (!g.quiet) io.stderr(`${format({ code: 'cli.wrote', args: { file: path } }, g.lang)}\n`);
+    }
+  }
+
+  if (g.json) {
+    io.stdout(stringifyJson(toDiffJson(report, renderOptions)));
+  } else {
+    const { renderDiffTerminal } = await import('../../render/diff-terminal.js');
+    io.stdout(renderDiffTerminal(report, { ...renderOptions, color: g.color }));
+  }
+
+  if (before.failed + after.failed > 0) return 3;
+  if (opts.failOnRegression && report.regression) {
+    io.stderr(`${format({ code: 'diff.regression_exit', args: { count: report.totals.regressed } }, g.lang)}\n`);
+    return 1;
+  }
+  return 0;
+}
