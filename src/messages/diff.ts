@@ -85,10 +85,6 @@ registerMessages({
     en: '{side}: school code {code} appears more than once; comparing {kept}, leaving out {file}',
   },
   'diff.note.side_error': { vi: '{side}: không chấm được {file}: {message}', en: '{side}: {file} could not be audited: {message}' },
-  'diff.note.lang': {
-    vi: '{side}: các giá trị chép từ {file} ở ngôn ngữ của tệp đó ({lang})',
-    en: '{side}: values copied from {file} are in that file\'s language ({lang})',
-  },
 
   // usage and input errors
   'diff.bad_input': {
@@ -133,7 +129,7 @@ export const DIFF_LABELS = {
   'heading.notes': { vi: 'Lưu ý', en: 'Notes' },
   'heading.regressed': { vi: 'Trường đi xuống', en: 'Schools that regressed' },
   'heading.improved': { vi: 'Trường tiến bộ', en: 'Schools that improved' },
-  'heading.changed': { vi: 'Trường thay đổi do bộ tiêu chí hoặc miễn trừ', en: 'Schools changed by the rubric or a waiver' },
+  'heading.changed': { vi: 'Trường có thay đổi khác (bộ tiêu chí, miễn trừ…)', en: 'Schools with other changes (rubric, waiver…)' },
   'heading.unchanged': { vi: 'Trường không thay đổi', en: 'Unchanged schools' },
   'heading.added': { vi: 'Trường mới (chỉ có ở năm nay)', en: 'New schools (after only)' },
   'heading.removed': { vi: 'Trường không còn (chỉ có ở năm trước)', en: 'Schools no longer present (before only)' },
@@ -150,8 +146,8 @@ export const DIFF_LABELS = {
   'field.pass_fail': { vi: '{pass} đạt, {fail} không đạt', en: '{pass} pass, {fail} fail' },
   'field.matched': { vi: 'Trường so sánh được', en: 'Schools compared' },
   'field.totals': {
-    vi: '{matched} trường so sánh được: {regressed} đi xuống, {improved} tiến bộ, {changed} thay đổi do bộ tiêu chí/miễn trừ, {unchanged} không đổi · {added} trường mới · {removed} trường không còn',
-    en: '{matched} schools compared: {regressed} regressed, {improved} improved, {changed} changed by the rubric/a waiver, {unchanged} unchanged · {added} new · {removed} no longer present',
+    vi: '{matched} trường so sánh được: {regressed} đi xuống, {improved} tiến bộ, {changed} thay đổi khác (bộ tiêu chí, miễn trừ…), {unchanged} không đổi · {added} trường mới · {removed} trường không còn',
+    en: '{matched} schools compared: {regressed} regressed, {improved} improved, {changed} other changes (rubric, waiver…), {unchanged} unchanged · {added} new · {removed} no longer present',
   },
   'field.criteria_totals': {
     vi: 'Tiêu chí mất do dữ liệu: {lost} · tiêu chí đạt thêm do dữ liệu: {gained} · tiêu chí đổi kết quả do bộ tiêu chí: {rubric}',
@@ -243,7 +239,7 @@ export const DIFF_LABELS = {
   'reason.as_of': { vi: 'Ngày đánh giá', en: 'Assessment date' },
   'trend.regressed': { vi: 'Đi xuống', en: 'Regressed' },
   'trend.improved': { vi: 'Tiến bộ', en: 'Improved' },
-  'trend.changed': { vi: 'Thay đổi do bộ tiêu chí/miễn trừ', en: 'Changed by rubric/waiver' },
+  'trend.changed': { vi: 'Thay đổi khác', en: 'Other change' },
   'trend.unchanged': { vi: 'Không đổi', en: 'Unchanged' },
   'presence.added': { vi: 'Chỉ năm nay (trường mới)', en: 'After only (new)' },
   'presence.removed': { vi: 'Chỉ năm trước (không còn)', en: 'Before only (no longer present)' },
@@ -300,17 +296,39 @@ export const DIFF_HELP = {
     vi: 'trả mã 1 khi một trường có ở cả hai bên bị mất tiêu chí hoặc giảm điểm do dữ liệu thay đổi (không tính thay đổi do bộ tiêu chí, hay trường không còn)',
     en: 'exit 1 when a school on both sides lost a criterion or score because its data changed (not for rubric changes or removed schools)',
   },
-  format: {
-    vi: 'báo cáo ghi vào --out, cách nhau bằng dấu phẩy: md, xlsx, json (mặc định: cả ba → diff.md, diff.xlsx, diff.json)',
-    en: 'reports written into --out, comma-separated: md, xlsx, json (default: all three → diff.md, diff.xlsx, diff.json)',
-  },
-  rubric: {
-    vi: 'chấm các tệp kiểm kê theo bộ tiêu chí này; mặc định mỗi năm tự chọn bộ tiêu chí của năm đó',
-    en: 'score the workbooks with this rubric; by default each year gets its own rubric',
+  options: {
+    vi: [
+      'Các tùy chọn chung dùng được với audit diff:',
+      '  -r, --rubric <id|file>  chấm các tệp kiểm kê theo bộ tiêu chí này (mặc định: mỗi năm tự chọn',
+      '                          bộ tiêu chí của năm đó; kết quả JSON và summary.json giữ nguyên)',
+      '  -o, --out <dir>         ghi diff.md, diff.xlsx, diff.json vào thư mục này',
+      '  -f, --format <list>     chỉ ghi các loại này: md, xlsx, json (cách nhau bằng dấu phẩy)',
+      '  --json                  in kết quả so sánh dạng JSON (audit-diff/v1) thay cho bảng',
+      '  --lang, --waivers, --as-of, -q, --verbose, --no-color: như lệnh audit',
+    ].join('\n'),
+    en: [
+      'Common options that apply to audit diff:',
+      '  -r, --rubric <id|file>  score the workbooks with this rubric (by default each year gets its',
+      '                          own; result JSON and summary.json inputs are kept as they were scored)',
+      '  -o, --out <dir>         write diff.md, diff.xlsx, diff.json into this folder',
+      '  -f, --format <list>     write only these: md, xlsx, json (comma-separated)',
+      '  --json                  print the comparison as JSON (audit-diff/v1) instead of the table',
+      '  --lang, --waivers, --as-of, -q, --verbose, --no-color: as for audit',
+    ].join('\n'),
   },
   exitCodes: {
-    vi: 'Mã trả về: 0 so sánh xong · 1 có trường đi xuống (với --fail-on-regression) · 2 sai cách dùng · 3 không đọc được tệp\nVí dụ:     audit diff nam-2023/ nam-2024/ --out so-sanh/ --fail-on-regression',
-    en: 'Exit codes: 0 compared · 1 a school regressed (with --fail-on-regression) · 2 wrong usage · 3 a file cannot be read\nExample:    audit diff year-2023/ year-2024/ --out comparison/ --fail-on-regression',
+    vi: [
+      'Mã trả về: 0 so sánh xong · 1 có trường đi xuống do dữ liệu (khi có --fail-on-regression) ·',
+      '           2 sai cách dùng hoặc lỗi bộ tiêu chí · 3 không đọc được tệp',
+      'Ví dụ:     audit diff nam-2023/ nam-2024/ --out so-sanh/ --fail-on-regression',
+      '           audit diff tong-hop-2023/summary.json tong-hop-2024/summary.json',
+    ].join('\n'),
+    en: [
+      'Exit codes: 0 compared · 1 a school regressed because of its data (with --fail-on-regression) ·',
+      '            2 wrong usage or rubric error · 3 a file cannot be read',
+      'Examples:   audit diff year-2023/ year-2024/ --out comparison/ --fail-on-regression',
+      '            audit diff summary-2023/summary.json summary-2024/summary.json',
+    ].join('\n'),
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

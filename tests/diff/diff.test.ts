@@ -92,10 +92,10 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     diff = await readJson(join(out, 'diff.json'));
   }, 60_000);
 
-  it('compares (exit 0), writes diff.md, diff.xlsx and diff.json, and prints the same JSON', () => {
+  it('compares (exit 0), writes diff.md, diff.xlsx and diff.json, and prints the same JSON', async () => {
     expect(run.stderr).not.toMatch(/lỗi nội bộ/);
     expect(run.code).toBe(0);
-    expect(readdirSorted(out)).resolves.toEqual(['diff.json', 'diff.md', 'diff.xlsx']);
+    expect(await readdirSorted(out)).toEqual(['diff.json', 'diff.md', 'diff.xlsx']);
     expect(JSON.parse(run.stdout)).toEqual(diff);
     expect(diff.schema).toBe('audit-diff/v1');
     expect(diff.old).toMatchObject({ kind: 'folder', name: 'nam-2023-2024', schools: 5, school_years: ['2023-2024'] });
@@ -248,6 +248,36 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
 async function readdirSorted(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
 }
+
+describe('waivers: one that expired between the two years', () => {
+  it('the criterion is "waiver ended", not a regression; the school is an "other change"', async () => {
+    const root = await temp('diff-waivers');
+    const waivers = join(root, 'mien-tru.yaml');
+    // holds on the old audit date (2023-10-15), expired by the new one (2024-10-15)
+    await writeFile(waivers, [
+      'waivers:',
+      `  - school: "${CODES.stillShort}"`,
+      '    criterion: 2.students-per-computer',
+      '    reason: "Phòng máy đang cải tạo"',
+      '    approved_by: "Sở GD&ĐT Bến Tre"',
+      '    expires: 2024-03-31',
+      '',
+    ].join('\n'));
+    const r = await audit(['diff', oldDir, newDir, '--waivers', waivers, '--json', '--fail-on-regression']);
+    expect(r.code).toBe(1); // the lost Wi-Fi still trips it
+    const diff = JSON.parse(r.stdout);
+    const f = school(diff, CODES.stillShort);
+    expect(f).toMatchObject({ trend: 'changed', regression: false });
+    expect(f.criteria[0]).toMatchObject({
+      id: '2.students-per-computer', change: 'changed', reason: 'waiver_ended', regression: false,
+      old: { status: 'waived' }, new: { status: 'fail' },
+    });
+    expect(f.criteria[0].why).toContain('Miễn trừ năm trước đã hết hạn');
+    expect(f.old.score).toBe(100);
+    expect(diff.totals).toMatchObject({ regressed: 1, changed: 1, unchanged: 1 });
+    expect(diff.regression).toBe(true);
+  });
+});
 
 describe('two batch summaries, without the workbooks', () => {
   let diff: any;
