@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
 import { helpText } from './help.js';
 import { batchHelp } from '../messages/batch.js';
+import { commandHelp } from '../messages/commands.js';
 import { diffHelp } from '../messages/diff.js';
 import { errorLines, exitCodeOf } from './report-error.js';
 import { TOOL } from './tool.js';
@@ -144,6 +145,8 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
     .option('-q, --quiet', h('quiet'))
     .option('--verbose', h('verbose'))
     .option('--no-color', h('noColor'))
+    .option('--mapping <file.yaml>', commandHelp('mapping', lang))
+    .option('--explain', commandHelp('explain', lang))
     .addHelpText('after', `\n${h('exitCodes')}\n`)
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const g = globalOptions(raw, io);
@@ -174,6 +177,28 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const g = globalOptions(raw, io);
       const { runDiff, parseDiffOptions } = await import('./commands/diff.js');
       setCode(await runDiff(oldPath, newPath, parseDiffOptions(raw, g), g, io));
+    });
+
+  program.command('template').description(commandHelp('template', lang))
+    // -o is the program's option (commander gives it to the program wherever it stands); listed here for --help.
+    .option('-o, --out <file.xlsx>', commandHelp('templateOut', lang))
+    .action(async (_o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const g = globalOptions(raw, io);
+      const { runTemplate } = await import('./commands/template.js');
+      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const out = str(raw.out);
+      const rubricRef = str(raw.rubric);
+      setCode(await runTemplate({ ...(out !== undefined ? { out } : {}), ...(rubricRef !== undefined ? { rubric: rubricRef } : {}) }, g, io));
+    });
+
+  program.command('inspect').description(commandHelp('inspect', lang))
+    .argument('<file...>', commandHelp('inspectFiles', lang))
+    .action(async (files: string[], _o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const g = globalOptions(raw, io);
+      const { runInspect } = await import('./commands/inspect.js');
+      setCode(await runInspect(files, typeof raw.mapping === 'string' ? { mapping: raw.mapping } : {}, g, io));
     });
 
   const rubric = program.command('rubric').description(h('rubricCmd')).helpCommand(false);

@@ -22,23 +22,39 @@ export function foldCached(s: string): string {
   return r;
 }
 
+/** Where a name comes from, when not from the format itself: `mapping` = a district's mapping file. */
+export type NameSource = 'mapping';
+
 /** Names (folded once, here) → values; exact lookups and longest whole-word prefix lookups. */
 export class NameMatcher<T> {
   private readonly map = new Map<string, T>();
+  /** Folded name → the name as written where it was given (for --explain). */
+  private readonly written = new Map<string, string>();
+  private readonly sources = new Map<string, NameSource>();
   private maxWords = 1;
 
   /** `noPrefix`: folded names that match only exactly, never as the start of a longer text. */
-  constructor(pairs: Iterable<readonly [string, T]> = [], private readonly noPrefix: ReadonlySet<string> = new Set()) {
-    for (const [name, value] of pairs) this.add(name, value);
+  constructor(pairs: Iterable<readonly [string, T] | readonly [string, T, NameSource]> = [], private readonly noPrefix: ReadonlySet<string> = new Set()) {
+    for (const [name, value, source] of pairs) this.add(name, value, source);
   }
 
   /** Add a name; the first value given for a folded name wins. */
-  add(name: string, value: T): this {
+  add(name: string, value: T, source?: NameSource): this {
     const k = fold(name);
     if (k === '' || this.map.has(k)) return this;
     this.map.set(k, value);
+    this.written.set(k, name);
+    if (source !== undefined) this.sources.set(k, source);
     this.maxWords = Math.max(this.maxWords, k.split(' ').length);
     return this;
+  }
+
+  /** The known name a folded text matched, as it was given ("Thiết bị CNTT"), and where it came from. */
+  origin(folded: string): { name: string; source?: NameSource } | undefined {
+    const name = this.written.get(folded);
+    if (name === undefined) return undefined;
+    const source = this.sources.get(folded);
+    return source === undefined ? { name } : { name, source };
   }
 
   /** Lookup of an already folded text. */
@@ -145,11 +161,15 @@ function textAt(sheet: RawSheet, r: number, c: number): string {
 
 // ---------- sheets ----------
 
-/** Sheet names → sheet keys: the Vietnamese name, the aliases, the key and the English name. */
+/**
+ * Sheet names → sheet keys: the Vietnamese name, the aliases, the key and the English name. `extra`
+ * names (a mapping file's) come first: where one folds like a name of the format, the district's meaning wins.
+ */
 export function buildSheetMatcher(defs: readonly SheetDef[] = SHEETS, extra: Partial<Record<SheetKey, string[]>> = {}): NameMatcher<SheetKey> {
-  const pairs: [string, SheetKey][] = [];
-  for (const s of defs) for (const n of [s.vi, ...s.aliases, s.key, s.en, ...(extra[s.key] ?? [])]) pairs.push([n, s.key]);
-  return new NameMatcher(pairs);
+  const m = new NameMatcher<SheetKey>();
+  for (const s of defs) for (const n of extra[s.key] ?? []) m.add(n, s.key, 'mapping');
+  for (const s of defs) for (const n of [s.vi, ...s.aliases, s.en, s.key]) m.add(n, s.key);
+  return m;
 }
 
 const SHEET_MATCHER = buildSheetMatcher();
@@ -170,20 +190,22 @@ const IGNORED_COLUMNS: Partial<Record<SheetKey, string[]>> = {
   equipment: ['ĐVT', 'Đơn vị tính', 'Bình quân', 'Mã số'],
 };
 
-/** Header names of a table sheet → field key, STT or IGNORED. */
+/** Header names of a table sheet → field key, STT or IGNORED (`extra` names first, as in buildSheetMatcher). */
 export function buildColumnMatcher(sheet: SheetDef, extra: Record<string, string[]> = {}): NameMatcher<ColumnId> {
-  const pairs: [string, ColumnId][] = [];
-  for (const f of sheet.fields) for (const n of [f.vi, ...f.aliases, f.key, f.en, ...(extra[f.key] ?? [])]) pairs.push([n, f.key]);
-  for (const n of STT_NAMES) pairs.push([n, STT]);
-  for (const n of IGNORED_COLUMNS[sheet.key] ?? []) pairs.push([n, IGNORED]);
-  return new NameMatcher(pairs);
+  const m = new NameMatcher<ColumnId>();
+  for (const f of sheet.fields) for (const n of extra[f.key] ?? []) m.add(n, f.key, 'mapping');
+  for (const f of sheet.fields) for (const n of [f.vi, ...f.aliases, f.en, f.key]) m.add(n, f.key);
+  for (const n of STT_NAMES) m.add(n, STT);
+  for (const n of IGNORED_COLUMNS[sheet.key] ?? []) m.add(n, IGNORED);
+  return m;
 }
 
-/** Labels of `Thông tin chung` → field key. */
+/** Labels of `Thông tin chung` → field key (`extra` names first). */
 export function buildLabelMatcher(fields: readonly FieldDef[], extra: Record<string, string[]> = {}): NameMatcher<string> {
-  const pairs: [string, string][] = [];
-  for (const f of fields) for (const n of [f.vi, ...f.aliases, f.key, f.en, ...(extra[f.key] ?? [])]) pairs.push([n, f.key]);
-  return new NameMatcher(pairs);
+  const m = new NameMatcher<string>();
+  for (const f of fields) for (const n of extra[f.key] ?? []) m.add(n, f.key, 'mapping');
+  for (const f of fields) for (const n of [f.vi, ...f.aliases, f.en, f.key]) m.add(n, f.key);
+  return m;
 }
 
 /** A header text → column id: exactly, else by a known header of ≥ 2 words it starts with ("Số lượng máy"). */
@@ -232,6 +254,8 @@ export interface TableHeader {
   /** Left-most and right-most header columns. */
   firstCol: number;
   lastCol: number;
+  /** Every named header cell, in column order, with what it matched (for --explain). */
+  cells: { row: number; col: number; text: string; id?: ColumnId; no?: number }[];
 }
 
 const isYes = (t: string): boolean => foldCached(t) === 'co';
@@ -271,7 +295,7 @@ export function mapHeader(sheet: RawSheet, r: number, m: NameMatcher<ColumnId>, 
   }
 
   const header: TableHeader = {
-    row: r, dataStart: twoRows ? r + 2 : r + 1, columns: new Map(), unknown: [], duplicates: [], firstCol: Infinity, lastCol: -1,
+    row: r, dataStart: twoRows ? r + 2 : r + 1, columns: new Map(), unknown: [], duplicates: [], firstCol: Infinity, lastCol: -1, cells: [],
   };
   const candidates: { col: number; row: number; text: string; id?: ColumnId; exact: boolean; no?: number }[] = [];
   for (let c = 0; c < width; c++) {
@@ -314,6 +338,7 @@ export function mapHeader(sheet: RawSheet, r: number, m: NameMatcher<ColumnId>, 
   }
   for (const x of candidates) if (x.id === undefined) header.unknown.push({ row: x.row, col: x.col, text: x.text });
   header.unknown.sort((a, b) => a.col - b.col);
+  header.cells = candidates.map((x) => ({ row: x.row, col: x.col, text: x.text, ...(x.id !== undefined ? { id: x.id } : {}), ...(x.no !== undefined ? { no: x.no } : {}) }));
   if (header.firstCol === Infinity) header.firstCol = 0;
   return header;
 }

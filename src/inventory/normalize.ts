@@ -5,13 +5,15 @@
 import {
   COMPUTER_KINDS, EQUIPMENT_COLUMNS, INFO_FIELDS, SHEETS, SOFTWARE_COLUMNS, TEACHER_COLUMNS,
   type DeviceStatus, type FieldDef, type Kind, type License, type Purpose, type SheetDef, type SheetKey,
-  type SoftwareFunction
+  type SoftwareFunction, type VocabName,
 } from './fields.js';
 import {
-  MergeIndex, NameMatcher, buildColumnMatcher, buildLabelMatcher, buildSheetMatcher, cellRef, cellText,
-  cleanText, findHeaderRow, findLabelLayout, findYesNoColumns, foldCached, isEmptyCell, mapHeader, matchSheetName,
+  IGNORED, MergeIndex, NameMatcher, STT, buildColumnMatcher, buildLabelMatcher, buildSheetMatcher, cellRef, cellText,
+  cleanText, columnName, findHeaderRow, findLabelLayout, findYesNoColumns, foldCached, isEmptyCell, mapHeader, matchSheetName,
   rawCell, type ColumnId, type TableHeader,
 } from './match.js';
+import { detectLegacyEncoding, isUnicodeVietnamese, legacyToUnicode, type LegacyEncoding } from './legacy-fonts.js';
+import type { ExplainColumn, ExplainLabel, ExplainPart, ExplainSheet, ReadExplain } from './explain.js';
 import { canonicalProvince } from './provinces.js';
 import {
   isMixedTeachingLearning, matchVocabFolded, parseCount, parseDate, parseEmail, parseNumber, parseSchoolYear, parseText,
@@ -27,6 +29,15 @@ export interface NormalizeOptions {
   sheets?: NameMatcher<SheetKey>;
   columns?: Partial<Record<Exclude<SheetKey, 'info'>, NameMatcher<ColumnId>>>;
   labels?: NameMatcher<string>;
+  /** Other words for vocabulary values (a district's "P. Tin" for phong_may). */
+  vocab?: Partial<Record<VocabName, NameMatcher<string>>>;
+}
+
+interface Resolved {
+  sheets: NameMatcher<SheetKey>;
+  columns: Record<Exclude<SheetKey, 'info'>, NameMatcher<ColumnId>>;
+  labels: NameMatcher<string>;
+  vocab: (v: VocabName) => NameMatcher<string>;
 }
 
 const SHEET_DEF = new Map<SheetKey, SheetDef>(SHEETS.map((s) => [s.key, s]));
@@ -57,8 +68,18 @@ const quotedList = (items: string[], max = 12): string =>
 
 class SheetContext {
   readonly merges: MergeIndex;
-  constructor(readonly sheet: RawSheet, readonly issues: DataIssue[]) {
+  constructor(readonly sheet: RawSheet, readonly issues: DataIssue[], readonly o: Resolved, readonly part: ExplainPart) {
     this.merges = new MergeIndex(sheet.merges);
+  }
+
+  /** The matcher of a vocabulary, with the mapping's words. */
+  vocab(v: VocabName): NameMatcher<string> {
+    return this.o.vocab(v);
+  }
+
+  /** A cell read as the field's type (vocabularies with the mapping's words). */
+  parse(f: FieldDef, cell: RawCell | undefined): Parsed<InfoValue> | null {
+    return parseField(f, cell, typeof f.type === 'object' ? this.vocab(f.type.vocab) : undefined);
   }
 
   ref(r: number, c: number): CellRef {
@@ -106,11 +127,11 @@ function parseProvince(cell: RawCell | undefined): Parsed<string> | null {
   return { ok: true, value: p.value, warnings: [{ code: 'province.unknown', args: { value: p.value } }] };
 }
 
-/** A cell read as the field's type. */
-export function parseField(f: FieldDef, cell: RawCell | undefined): Parsed<InfoValue> | null {
+/** A cell read as the field's type (`matcher`: the vocabulary's words, when other than the format's). */
+export function parseField(f: FieldDef, cell: RawCell | undefined, matcher?: NameMatcher<string>): Parsed<InfoValue> | null {
   const t = f.type;
   if (typeof t === 'object') {
-    const ctx = { field: f, vocab: t.vocab };
+    const ctx = { field: f, vocab: t.vocab, ...(matcher ? { matcher } : {}) };
     return t.multi ? parseVocabList(cell, ctx) : parseVocab(cell, ctx);
   }
   switch (t) {
@@ -155,13 +176,26 @@ const sameValue = (a: Val<InfoValue>, b: Val<InfoValue>): boolean =>
 
 /** Words of header rows and headings in the label column that are not labels (not listed as unknown). */
 const INFO_HEADINGS = new Set(['noi dung', 'chi tieu', 'thong tin', 'gia tri', 'stt', 'tt', 'ghi chu', 'noi dung thong tin',
-  'thong tin chung', 'muc', 'ket qua', 'tra loi', 'so lieu', 'du lieu', 'thong tin ve truong', 'noi dung kiem ke']);
+  'thong tin chung', 'muc', 'ket qua', 'tra loi', 'so lieu', 'du lieu', 'thong tin ve truong', 'noi dung kiem ke', 'cach ghi',
+  // the English template's header row (Item | Value | How to fill in)
+  'item', 'value', 'how to fill in', 'general information']);
 
 function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['info'] {
-  const { sheet } = ctx;
+  const { sheet, part } = ctx;
   const info: Inventory['info'] = {};
   const emptyAt = new Map<string, { r: number; c: number }>();
   const layout = findLabelLayout(sheet, labels);
+  const explained: ExplainLabel[] = [];
+  /** Remember a recognised label for --explain (its value cell, when one was read). */
+  const explain = (r: number, c: number, text: string, key: string, value?: { r: number; c: number }): void => {
+    const o = labels.origin(foldCached(text));
+    explained.push({
+      cell: cellRef(r, c), text, field: key, ...(value ? { value: cellRef(value.r, value.c) } : {}),
+      ...(o?.source === 'mapping' ? { mapping: true as const } : {}),
+    });
+  };
+  if (layout.row !== null) part.labelRow = layout.row + 1;
+  else part.labelColumns = layout.columns.map(columnName);
   const labelCols = layout.columns;
   const pairCols = findYesNoColumns(sheet, labels);
   const usedCells = new Set<string>();
@@ -174,21 +208,24 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
   };
 
   /** The value cell of a label: right of the label (after its merged range). */
-  const valueOf = (f: FieldDef, r: number, lc: number): void => {
+  const valueOf = (f: FieldDef, r: number, lc: number, text: string): void => {
     const lm = ctx.merges.at(r, lc);
     const start = lm && lm.c1 === lc && lm.r1 === r ? lm.c2 + 1 : lc + 1;
     const no = pairCols.get(start);
     if (no !== undefined && f.type === 'yesno') {
       usedCells.add(`${r},${start}`).add(`${r},${no}`);
       const { p, on } = parsePair(rawCell(sheet, r, start), rawCell(sheet, r, no));
-      const v = ctx.val(p, r, on === 'yes' ? start : no);
+      const at = { r, c: on === 'yes' ? start : no };
+      const v = ctx.val(p, at.r, at.c);
+      explain(r, lc, text, f.key, v ? at : undefined);
       if (v) declare(f, v, r, start);
       else if (!info[f.key]) emptyAt.set(f.key, { r, c: start });
       return;
     }
     const at = ctx.cellOrMerged(r, start);
     usedCells.add(`${at.r},${at.c}`);
-    const v = ctx.val(parseField(f, at.cell), at.r, at.c);
+    const v = ctx.val(ctx.parse(f, at.cell), at.r, at.c);
+    explain(r, lc, text, f.key, v ? at : undefined);
     if (v) declare(f, v, at.r, at.c);
     else if (!info[f.key]) emptyAt.set(f.key, { r, c: start });
   };
@@ -203,7 +240,8 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
       const lm = ctx.merges.at(lr, c);
       const vr = lm && lm.r1 === lr && lm.c1 === c ? lm.r2 + 1 : lr + 1;
       usedCells.add(`${lr},${c}`).add(`${vr},${c}`);
-      const v = ctx.val(parseField(f, rawCell(sheet, vr, c)), vr, c);
+      const v = ctx.val(ctx.parse(f, rawCell(sheet, vr, c)), vr, c);
+      explain(lr, c, cleanText(String(cell!.v)), key, v ? { r: vr, c } : undefined);
       if (v) declare(f, v, vr, c);
       else emptyAt.set(f.key, { r: vr, c });
     });
@@ -218,7 +256,7 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
       if (cell?.t !== 's') continue;
       const text = cleanText(String(cell.v));
       const key = labels.match(text);
-      if (key !== undefined) { valueOf(INFO_BY_KEY.get(key)!, r, lc); continue; }
+      if (key !== undefined) { valueOf(INFO_BY_KEY.get(key)!, r, lc, text); continue; }
       if (text.includes(':')) continue; // "Label: value", read below
       const folded = foldCached(text);
       if (folded === '' || INFO_HEADINGS.has(folded)) continue;
@@ -237,13 +275,17 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
       const rest = text.slice(i + 1).trim();
       if (key === undefined || rest === '') continue;
       const f = INFO_BY_KEY.get(key)!;
-      const v = ctx.val(parseField(f, { t: 's', v: rest }), r, c);
+      const v = ctx.val(ctx.parse(f, { t: 's', v: rest }), r, c);
+      explain(r, c, text.slice(0, i).trim(), key, v ? { r, c } : undefined);
       if (v) declare(f, v, r, c);
     }
   }
   if (unknown.length > 0) {
     ctx.issue('warning', unknown[0]!.r, unknown[0]!.c, 'labels.unknown', { labels: quotedList(unknown.map((u) => u.text)) });
   }
+  part.labels = explained;
+  part.unknownLabels = unknown.map((u) => ({ cell: cellRef(u.r, u.c), text: u.text }));
+  part.missingRequired = INFO_FIELDS.filter((f) => f.required && info[f.key] === undefined).map((f) => f.key);
   for (const f of INFO_FIELDS) {
     if (!f.required || info[f.key] !== undefined) continue;
     const at = emptyAt.get(f.key);
@@ -310,6 +352,7 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
     return null;
   }
   const header = mapHeader(sheet, headerRow, m, yesNoKeys(defs), ctx.merges);
+  explainHeader(ctx.part, header, m, defs);
   if (header.unknown.length > 0) {
     const u = header.unknown[0]!;
     ctx.issue('warning', u.row, u.col, 'columns.unknown', { columns: quotedList(header.unknown.map((x) => x.text)) });
@@ -380,6 +423,26 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
   return { header, rows };
 }
 
+/** The header as --explain shows it: every named cell and the field it became. */
+function explainHeader(part: ExplainPart, header: TableHeader, m: NameMatcher<ColumnId>, defs: FieldDef[]): void {
+  part.headerRow = header.row + 1;
+  part.headerRows = header.dataStart - header.row === 2 ? 2 : 1;
+  part.columns = header.cells.map((x): ExplainColumn => {
+    const col: ExplainColumn = { cell: cellRef(x.row, x.col), text: x.text, field: null };
+    if (x.no !== undefined) col.noCell = cellRef(x.row + 1, x.no);
+    if (x.id === undefined) return col;
+    col.field = x.id;
+    const folded = foldCached(x.text);
+    const hit = m.get(folded) !== undefined ? folded : m.prefix(folded, 2)?.name;
+    const o = hit === undefined ? undefined : m.origin(hit);
+    if (o && foldCached(o.name) !== folded) col.matched = o.name;
+    if (o && o.source === 'mapping') col.mapping = true;
+    if (x.id !== STT && x.id !== IGNORED && header.columns.get(x.id)?.col !== x.col) col.duplicate = true;
+    return col;
+  });
+  part.missingRequired = defs.filter((f) => f.required && !header.columns.has(f.key)).map((f) => f.key);
+}
+
 /** Does the row repeat the header (two or more cells name their own column)? */
 function repeatsHeader(raw: readonly (RawCell | undefined)[], header: TableHeader, m: NameMatcher<ColumnId>): boolean {
   let n = 0;
@@ -442,19 +505,19 @@ export interface DeviceLabel {
 const PURPOSE_INTRO = /(?:^|\s)(?:phuc vu|dung cho|danh cho|su dung cho|trang bi cho)\s+(.+)$/;
 const WORKING = /(?:^|\s)dang (?:duoc )?su dung(?:\s|$)/;
 
-export function parseDeviceLabel(text: string): DeviceLabel {
+export function parseDeviceLabel(text: string, kinds: NameMatcher<string> = KIND_MATCHER): DeviceLabel {
   const folded = foldCached(text);
-  const exact = KIND_MATCHER.get(folded) as Kind | undefined;
+  const exact = kinds.get(folded) as Kind | undefined;
   if (exact) return { kind: exact, total: false, working: false };
   let s = folded;
   let total = false;
   if (s.startsWith('tong so ')) { total = true; s = s.slice(8); } else if (s.startsWith('so ')) s = s.slice(3);
   const label: DeviceLabel = { total, working: false };
-  const k = KIND_MATCHER.get(s);
+  const k = kinds.get(s);
   let rest = '';
   if (k !== undefined) label.kind = k as Kind;
   else {
-    const p = KIND_MATCHER.prefix(s);
+    const p = kinds.prefix(s);
     if (p) { label.kind = p.value as Kind; rest = p.rest; } else rest = s;
   }
   if (WORKING.test(rest)) label.working = true;
@@ -464,9 +527,9 @@ export function parseDeviceLabel(text: string): DeviceLabel {
 }
 
 /** The purpose key of already-folded purpose words (from a compound label), with the warnings it brings. */
-function purposeFromWords(words: string, asWritten: string): Parsed<Purpose> {
+function purposeFromWords(words: string, asWritten: string, purposes: NameMatcher<string> = PURPOSE_MATCHER): Parsed<Purpose> {
   if (isMixedTeachingLearning(words)) return { ok: true, value: 'phong_may', warnings: [{ code: 'equipment.purpose_mixed', args: { value: asWritten } }] };
-  const k = matchVocabFolded(PURPOSE_MATCHER, words);
+  const k = matchVocabFolded(purposes, words);
   if (k !== undefined) return { ok: true, value: k as Purpose, warnings: [] };
   return { ok: true, value: 'khac', warnings: [{ code: 'vocab.unknown_as_other', args: { value: asWritten, ...fieldArgs(PURPOSE_FIELD) } }] };
 }
@@ -496,13 +559,14 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
   const hasStatus = header.columns.has('status');
   // Biểu mẫu 10 (STT | Nội dung | Số lượng | Bình quân): kind, purpose and state are all in the label.
   const compound = !hasPurpose && !hasStatus;
+  if (compound) ctx.part.form = 'bieu_mau_10';
   let statusAbsentUsed = false;
 
   const candidates: EquipmentCandidate[] = [];
   for (const tr of table.rows) {
     const kindAt = tr.cells.get('kind');
     const kindText = kindAt ? cellText(kindAt.cell) : '';
-    const label = kindText !== '' && kindAt?.cell?.t !== 'e' ? parseDeviceLabel(kindText) : { total: false, working: false } as DeviceLabel;
+    const label = kindText !== '' && kindAt?.cell?.t !== 'e' ? parseDeviceLabel(kindText, ctx.vocab('kind')) : { total: false, working: false } as DeviceLabel;
     const qtyAt = tr.cells.get('quantity');
     if (tr.banner && !(label.kind && qtyAt && !isEmptyCell(qtyAt.cell))) {
       candidates.push({ r: tr.r, row: {}, issues: [], total: false, heading: true, boundary: true });
@@ -522,13 +586,13 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
 
     // kind
     if (kindAt && !isEmptyCell(kindAt.cell)) {
-      if (kindAt.cell!.t === 'e') row.kind = ctx.val(parseVocab(kindAt.cell, { field: KIND_FIELD, vocab: 'kind' }), kindAt.r, kindAt.c, issues) as Val<Kind>;
+      if (kindAt.cell!.t === 'e') row.kind = ctx.val(parseVocab(kindAt.cell, { field: KIND_FIELD, vocab: 'kind', matcher: ctx.vocab('kind') }), kindAt.r, kindAt.c, issues) as Val<Kind>;
       else if (label.kind) { row.kind = { ok: true, value: label.kind, ref: ctx.ref(kindAt.r, kindAt.c) }; cand.kind = label.kind; }
       else if (compound) {
         cand.notDevice = { text: kindText, c: kindAt.c };
         if (label.purpose !== undefined && /^(?:phuc vu|dung cho|danh cho|su dung cho)\s/.test(foldCached(kindText))) cand.purposeOnly = true;
       } else {
-        row.kind = ctx.val(parseVocab(kindAt.cell, { field: KIND_FIELD, vocab: 'kind' }), kindAt.r, kindAt.c, issues) as Val<Kind>;
+        row.kind = ctx.val(parseVocab(kindAt.cell, { field: KIND_FIELD, vocab: 'kind', matcher: ctx.vocab('kind') }), kindAt.r, kindAt.c, issues) as Val<Kind>;
         if (row.kind?.ok) cand.kind = row.kind.value;
       }
     } else if (kindAt) requiredEmpty(ctx, tr, KIND_FIELD, issues);
@@ -541,7 +605,7 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
 
     // status: the cell, else "đang sử dụng" in the label, else working with a warning.
     const stAt = tr.cells.get('status');
-    const status = stAt ? ctx.val(parseVocab(stAt.cell, { field: STATUS_FIELD, vocab: 'status' }), stAt.r, stAt.c, issues) as Val<DeviceStatus> | undefined : undefined;
+    const status = stAt ? ctx.val(parseVocab(stAt.cell, { field: STATUS_FIELD, vocab: 'status', matcher: ctx.vocab('status') }), stAt.r, stAt.c, issues) as Val<DeviceStatus> | undefined : undefined;
     if (status) row.status = status;
     else if (label.working) row.status = { ok: true, value: 'hoat_dong', ...(kindAt ? { ref: ctx.ref(kindAt.r, kindAt.c) } : {}) };
     else if (stAt) {
@@ -554,10 +618,10 @@ function readEquipment(ctx: SheetContext, m: NameMatcher<ColumnId>): EquipmentRo
 
     // purpose: the cell, else the words after "phục vụ" in the label; empty on a computer is a warning.
     const puAt = tr.cells.get('purpose');
-    const purpose = puAt ? ctx.val(parseVocab(puAt.cell, { field: PURPOSE_FIELD, vocab: 'purpose' }), puAt.r, puAt.c, issues) as Val<Purpose> | undefined : undefined;
+    const purpose = puAt ? ctx.val(parseVocab(puAt.cell, { field: PURPOSE_FIELD, vocab: 'purpose', matcher: ctx.vocab('purpose') }), puAt.r, puAt.c, issues) as Val<Purpose> | undefined : undefined;
     if (purpose) row.purpose = purpose;
     else if (label.purpose !== undefined && kindAt) {
-      row.purpose = ctx.val(purposeFromWords(label.purpose, kindText), kindAt.r, kindAt.c, issues);
+      row.purpose = ctx.val(purposeFromWords(label.purpose, kindText, ctx.vocab('purpose')), kindAt.r, kindAt.c, issues);
     }
     if (row.purpose?.ok) cand.purpose = row.purpose.value;
 
@@ -641,7 +705,7 @@ function readSoftware(ctx: SheetContext, m: NameMatcher<ColumnId>): SoftwareRow[
     }
     const fnAt = tr.cells.get('function');
     if (fnAt) {
-      const v = ctx.val(parseVocabList(fnAt.cell, { field: SOFTWARE_BY_KEY.get('function')!, vocab: 'function' }), fnAt.r, fnAt.c);
+      const v = ctx.val(parseVocabList(fnAt.cell, { field: SOFTWARE_BY_KEY.get('function')!, vocab: 'function', matcher: ctx.vocab('function') }), fnAt.r, fnAt.c);
       if (v) row.functions = v as Val<SoftwareFunction[]>; else requiredEmpty(ctx, tr, SOFTWARE_BY_KEY.get('function')!, issues);
     }
     const useAt = tr.cells.get('in_use');
@@ -649,7 +713,7 @@ function readSoftware(ctx: SheetContext, m: NameMatcher<ColumnId>): SoftwareRow[
     row.in_use = inUse ?? { ok: true, value: true, ...(useAt ? { ref: ctx.ref(useAt.r, useAt.c) } : {}) };
     const licAt = tr.cells.get('license');
     if (licAt) {
-      const v = ctx.val(parseVocab(licAt.cell, { field: SOFTWARE_BY_KEY.get('license')!, vocab: 'license' }), licAt.r, licAt.c);
+      const v = ctx.val(parseVocab(licAt.cell, { field: SOFTWARE_BY_KEY.get('license')!, vocab: 'license', matcher: ctx.vocab('license') }), licAt.r, licAt.c);
       if (v) row.license = v as Val<License>;
     }
     if (tr.cells.has('csdl_connected') && tickCsdl) {
@@ -700,65 +764,160 @@ function readTeachers(ctx: SheetContext, m: NameMatcher<ColumnId>): TeacherRow[]
 // ---------- the workbook ----------
 
 /** An unnamed sheet that holds a sheet's content: ≥ 3 known labels, or a header with the required columns. */
-function looksLike(key: SheetKey, sheet: RawSheet, o: Required<NormalizeOptions>): boolean {
+function looksLike(key: SheetKey, sheet: RawSheet, o: Resolved): boolean {
   if (key === 'info') {
     let n = 0;
     for (const row of sheet.rows.slice(0, 200)) for (const cell of row ?? []) if (cell?.t === 's' && o.labels.match(String(cell.v))) n += 1;
     return n >= 3;
   }
-  const m = o.columns[key]!;
+  const m = o.columns[key];
   const r = findHeaderRow(sheet, m, 15, 3);
   if (r === null) return false;
   const ids = new Set((sheet.rows[r] ?? []).map((cell) => (cell?.t === 's' ? m.match(String(cell.v)) : undefined)));
   return SHEET_DEF.get(key)!.fields.filter((f) => f.required).every((f) => ids.has(f.key));
 }
 
-export function normalizeWorkbook(raw: RawWorkbook, options: NormalizeOptions = {}): Inventory {
-  const o: Required<NormalizeOptions> = {
+// ---------- legacy Vietnamese fonts ----------
+
+/** Texts looked at to decide the encoding: enough for any real workbook's labels and headers. */
+const LEGACY_SAMPLE = 4000;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * The legacy encoding (TCVN3, VNI) the workbook's texts are typed in, judged once over its sheet names and
+ * text cells; null for Unicode. Plain ASCII texts say nothing either way and are not looked at.
+ */
+export function detectWorkbookEncoding(raw: RawWorkbook): LegacyEncoding | null {
+  const texts: string[] = [];
+  for (const sheet of raw.sheets) {
+    if (NON_ASCII.test(sheet.name)) texts.push(sheet.name);
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      for (const cell of row) {
+        if (cell?.t !== 's') continue;
+        const v = String(cell.v);
+        if (NON_ASCII.test(v)) texts.push(v);
+        if (texts.length >= LEGACY_SAMPLE) return detectLegacyEncoding(texts);
+      }
+    }
+  }
+  return texts.length === 0 ? null : detectLegacyEncoding(texts);
+}
+
+/** The workbook with its text cells converted to Unicode, and how many texts changed. */
+function decodeWorkbook(raw: RawWorkbook, enc: LegacyEncoding): { raw: RawWorkbook; names: string[]; texts: number } {
+  let texts = 0;
+  const decode = (v: string): string => {
+    if (!NON_ASCII.test(v) || isUnicodeVietnamese(v)) return v;
+    const u = legacyToUnicode(v, enc);
+    if (u !== v) texts++;
+    return u;
+  };
+  const sheets = raw.sheets.map((sheet): RawSheet => ({
+    ...sheet,
+    rows: sheet.rows.map((row) => {
+      if (!row) return row;
+      const out: (RawCell | undefined)[] = new Array(row.length);
+      row.forEach((cell, c) => { out[c] = cell?.t === 's' ? { ...cell, v: decode(String(cell.v)) } : cell; });
+      return out;
+    }),
+  }));
+  // Sheet names are matched decoded but kept as written: problems point at the tab the user sees.
+  return { raw: { sheets }, names: raw.sheets.map((s) => decode(s.name)), texts };
+}
+
+// ---------- the workbook ----------
+
+function resolveOptions(options: NormalizeOptions): Resolved {
+  const vocab = options.vocab ?? {};
+  return {
     sheets: options.sheets ?? DEFAULT_SHEETS,
     labels: options.labels ?? DEFAULT_LABELS,
-    columns: { ...DEFAULT_COLUMNS, ...options.columns },
+    columns: { ...DEFAULT_COLUMNS, ...options.columns } as Resolved['columns'],
+    vocab: (v) => vocab[v] ?? vocabMatcher(v),
   };
+}
+
+export function normalizeWorkbook(raw: RawWorkbook, options: NormalizeOptions = {}): Inventory {
+  return normalizeExplained(raw, options).inventory;
+}
+
+/** The inventory, and how the workbook was understood (for --explain). */
+export function normalizeExplained(input: RawWorkbook, options: NormalizeOptions = {}): { inventory: Inventory; explain: ReadExplain } {
+  const o = resolveOptions(options);
   const issues: DataIssue[] = [];
-  const found = new Map<SheetKey, RawSheet>();
-  for (const sheet of raw.sheets) {
-    const key = matchSheetName(sheet.name, o.sheets);
-    if (key === undefined) continue;
-    const prev = found.get(key);
-    if (prev) issues.push({ severity: 'warning', sheet: sheet.name, cell: null, code: 'sheet.duplicate', args: { ...sheetArgs(key), used: prev.name } });
-    else found.set(key, sheet);
+  const explain: ReadExplain = { sheets: [], parts: [], conversions: [], mappingFiles: [] };
+
+  let raw = input;
+  let names = input.sheets.map((s) => s.name);
+  const enc = detectWorkbookEncoding(input);
+  if (enc !== null) {
+    const decoded = decodeWorkbook(input, enc);
+    raw = decoded.raw;
+    names = decoded.names;
+    explain.conversions.push({ kind: 'legacy_font', encoding: enc, texts: decoded.texts });
   }
+
+  const found = new Map<SheetKey, { sheet: RawSheet; by: ExplainPart['by']; name?: string }>();
+  const sheetInfo: ExplainSheet[] = raw.sheets.map((s) => ({ name: s.name, hidden: s.hidden, as: null }));
+  const keyOf = raw.sheets.map((_, i) => matchSheetName(names[i]!, o.sheets));
+  raw.sheets.forEach((sheet, i) => {
+    const key = keyOf[i];
+    if (key === undefined) return;
+    const prev = found.get(key);
+    if (prev) {
+      issues.push({ severity: 'warning', sheet: sheet.name, cell: null, code: 'sheet.duplicate', args: { ...sheetArgs(key), used: prev.sheet.name } });
+      sheetInfo[i]!.duplicateOf = prev.sheet.name;
+      return;
+    }
+    const origin = o.sheets.origin(foldCached(names[i]!));
+    found.set(key, { sheet, by: origin?.source === 'mapping' ? 'mapping' : 'name', ...(origin ? { name: origin.name } : {}) });
+    sheetInfo[i]!.as = key;
+  });
   // A sheet named otherwise ("Sheet1", "Biểu 10") is recognised by its content.
-  const unnamed = raw.sheets.filter((s) => matchSheetName(s.name, o.sheets) === undefined);
+  const unnamed = raw.sheets.filter((_, i) => keyOf[i] === undefined);
   for (const def of SHEETS) {
     if (found.has(def.key)) continue;
-    const hit = unnamed.find((s) => ![...found.values()].includes(s) && looksLike(def.key, s, o));
+    const taken = new Set([...found.values()].map((f) => f.sheet));
+    const hit = unnamed.find((s) => !taken.has(s) && looksLike(def.key, s, o));
     if (hit) {
-      found.set(def.key, hit);
+      found.set(def.key, { sheet: hit, by: 'content' });
+      sheetInfo[raw.sheets.indexOf(hit)]!.as = def.key;
       issues.push({ severity: 'warning', sheet: hit.name, cell: null, code: 'sheet.found_by_content', args: sheetArgs(def.key) });
     }
   }
+  explain.sheets = sheetInfo;
 
   const inv: Inventory = { info: {}, issues };
   for (const def of SHEETS) {
-    const sheet = found.get(def.key);
-    if (!sheet) {
+    const f = found.get(def.key);
+    const part: ExplainPart = { key: def.key, sheet: f?.sheet.name ?? null };
+    explain.parts.push(part);
+    if (!f) {
       issues.push({ severity: 'warning', sheet: def.vi, cell: null, code: 'sheet.missing', args: sheetArgs(def.key) });
       if (def.key === 'info') {
-        for (const f of INFO_FIELDS) if (f.required) issues.push({ severity: 'warning', sheet: def.vi, cell: null, code: 'field.missing_required', args: fieldArgs(f) });
+        for (const fd of INFO_FIELDS) if (fd.required) issues.push({ severity: 'warning', sheet: def.vi, cell: null, code: 'field.missing_required', args: fieldArgs(fd) });
       }
+      part.missingRequired = def.fields.filter((fd) => fd.required).map((fd) => fd.key);
       continue;
     }
-    const ctx = new SheetContext(sheet, issues);
+    if (f.by) part.by = f.by;
+    if (f.name !== undefined) part.name = f.name;
+    const ctx = new SheetContext(f.sheet, issues, o, part);
     switch (def.key) {
       case 'info': inv.info = readInfo(ctx, o.labels); break;
-      case 'equipment': setTable(inv, 'equipment', readEquipment(ctx, o.columns.equipment!), ctx); break;
-      case 'software': setTable(inv, 'software', readSoftware(ctx, o.columns.software!), ctx); break;
-      case 'teachers': setTable(inv, 'teachers', readTeachers(ctx, o.columns.teachers!), ctx); break;
+      case 'equipment': setTable(inv, 'equipment', readEquipment(ctx, o.columns.equipment), ctx); break;
+      case 'software': setTable(inv, 'software', readSoftware(ctx, o.columns.software), ctx); break;
+      case 'teachers': setTable(inv, 'teachers', readTeachers(ctx, o.columns.teachers), ctx); break;
     }
   }
+  if (enc !== null) {
+    // Once per file, before the sheets' own problems.
+    const at = found.get('info')?.sheet.name ?? raw.sheets[0]?.name ?? SHEET_DEF.get('info')!.vi;
+    issues.unshift({ severity: 'warning', sheet: at, cell: null, code: 'text.legacy_encoding', args: { encoding: enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI' } });
+  }
   inv.issues = sortIssues(issues);
-  return inv;
+  return { inventory: inv, explain };
 }
 
 /** Issues in reading order: by sheet (as met), then row, then column; problems without a cell first. */
@@ -779,6 +938,7 @@ function sortIssues(issues: DataIssue[]): DataIssue[] {
 /** A table with no rows is not declared (empty is not "none"): the criteria that need it become missing. */
 function setTable<K extends 'equipment' | 'software' | 'teachers'>(inv: Inventory, key: K, rows: Inventory[K], ctx: SheetContext): void {
   if (rows === undefined) return;
+  ctx.part.rows = rows.length;
   if (rows.length === 0) {
     ctx.issue('warning', null, null, 'sheet.empty', sheetArgs(key));
     return;

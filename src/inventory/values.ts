@@ -212,13 +212,12 @@ function vocabEntries(v: VocabName): readonly VocabEntry[] {
   return VOCAB[v] as readonly VocabEntry[];
 }
 
-/** Build the matcher of a vocabulary: label, aliases, key and English label of every entry. */
+/** Build the matcher of a vocabulary: label, aliases, key and English label of every entry; `extra` (a mapping file's) first. */
 export function buildVocabMatcher(v: VocabName, extra: Record<string, string[]> = {}): NameMatcher<string> {
-  const pairs: [string, string][] = [];
-  for (const e of vocabEntries(v)) {
-    for (const n of [e.vi, ...e.aliases, e.key, e.en, ...(extra[e.key] ?? [])]) pairs.push([n, e.key]);
-  }
-  return new NameMatcher(pairs, NO_PREFIX);
+  const m = new NameMatcher<string>([], NO_PREFIX);
+  for (const e of vocabEntries(v)) for (const n of extra[e.key] ?? []) m.add(n, e.key, 'mapping');
+  for (const e of vocabEntries(v)) for (const n of [e.vi, ...e.aliases, e.key, e.en]) m.add(n, e.key);
+  return m;
 }
 
 const VOCAB_MATCHERS = new Map<VocabName, NameMatcher<string>>(

@@ -6,7 +6,7 @@ import { format, hasMessage } from './format.js';
 import { INVENTORY_MESSAGES } from './inventory.js';
 
 const SOURCES = ['values.ts', 'normalize.ts', 'match.ts'].map((f) => readFileSync(new URL(`../inventory/${f}`, import.meta.url), 'utf8'));
-const EMITTED = [...new Set(SOURCES.flatMap((s) => [...s.matchAll(/'((?:value|vocab|equipment|sheet|field|columns?|labels|row|province)\.[a-z_]+)'/g)].map((m) => m[1]!)))];
+const EMITTED = [...new Set(SOURCES.flatMap((s) => [...s.matchAll(/'((?:value|vocab|equipment|sheet|field|columns?|labels|row|province|text)\.[a-z_]+)'/g)].map((m) => m[1]!)))];
 
 /** A workbook with many kinds of problems. */
 const messy = workbook(

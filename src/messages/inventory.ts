@@ -157,6 +157,12 @@ export const INVENTORY_MESSAGES: Catalogue = {
     vi: '{count} dòng không phải thiết bị CNTT được bỏ qua: {labels}',
     en: '{count} rows that are not IT devices were skipped: {labels}',
   },
+
+  // ---------- the whole file ----------
+  'text.legacy_encoding': {
+    vi: 'tệp được gõ bằng bảng mã cũ {encoding} (phông .VnTime, VNI-Times…) nên đã được đổi sang Unicode để đọc — nên chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) để tên trường, tên người hiển thị đúng ở mọi nơi',
+    en: 'the file is typed in the old {encoding} Vietnamese encoding (.VnTime, VNI-Times fonts…), so it was converted to Unicode to be read — convert the file to Unicode (e.g. with Unikey\'s converter) so names show correctly everywhere',
+  },
 };
 
 registerMessages(INVENTORY_MESSAGES);

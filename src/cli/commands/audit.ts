@@ -1,12 +1,10 @@
 // `audit <file.xlsx>...`: read each workbook, choose its rubric, audit, print the table or JSON and
 // write the reports. A file that cannot be read does not stop the others; the exit code says the worst.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import type { AuditResult, Waiver } from '../../engine/types.js';
 import { auditInventory, schoolIdentity } from '../../engine/audit.js';
-import { readInventory } from '../../inventory/index.js';
 import type { Inventory } from '../../inventory/types.js';
 import { chooseRubric } from '../../rubric/select.js';
 import type { Rubric } from '../../rubric/schema.js';
@@ -14,6 +12,7 @@ import { renderers, renderTerminal, stringifyJson, toResultJson } from '../../re
 import { format } from '../../messages/format.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import { REPORT_FORMATS, ReportWriter, reportFileName, type ReportFormat } from '../output.js';
+import { readWorkbookFile } from '../read-workbook.js';
 import { errorLines, exitCodeOf } from '../report-error.js';
 import { TOOL } from '../tool.js';
 import '../messages.js';
@@ -25,6 +24,10 @@ export interface AuditCommandOptions {
   waiversFile?: string;
   failUnder?: number;
   asOf?: string;
+  /** --mapping: a district's own names (src/inventory/mapping.ts). */
+  mapping?: string;
+  /** --explain: print how each workbook was read. */
+  explain?: boolean;
 }
 
 const DEFAULT_FORMATS: ReportFormat[] = ['md', 'xlsx', 'json'];
@@ -50,6 +53,9 @@ export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOption
   if (out !== undefined) opts.outDir = out;
   const waivers = str('waivers');
   if (waivers !== undefined) opts.waiversFile = waivers;
+  const mapping = str('mapping');
+  if (mapping !== undefined) opts.mapping = mapping;
+  if (raw.explain === true) opts.explain = true;
 
   const formatList = str('format');
   if (formatList !== undefined) {
@@ -95,48 +101,22 @@ export function chooseAsOf(given: string | undefined, auditDate: unknown, env: R
   return localDate(now);
 }
 
-async function readInputFile(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError({ code: 'cli.file_not_found', args: { file } }, file);
-    if (code === 'EISDIR') throw new InputError({ code: 'cli.is_directory', args: { file } }, file);
-    throw new InputError({ code: 'cli.cannot_read', args: { file, reason: code ?? String(err) } }, file);
-  }
-}
-
-const CONVERTIBLE = new Set(['input.xls_legacy', 'input.ods']);
-const CONVERT_TIMEOUT_MS = 120_000;
-
-/**
- * The inventory of a workbook. An old .xls or an .ods is converted to .xlsx by LibreOffice when it is
- * installed; without it, the reader's error (which says how to save as .xlsx) stands.
- */
-async function readWorkbook(file: string, bytes: Uint8Array, g: GlobalOptions, io: CliIO): Promise<Inventory> {
-  try {
-    return readInventory(bytes, file);
-  } catch (err) {
-    if (!(err instanceof InputError) || !CONVERTIBLE.has(err.finding.code)) throw err;
-    const { convertWithLibreOffice, findSoffice } = await import('../../inventory/convert.js');
-    const soffice = findSoffice(io.env as NodeJS.ProcessEnv);
-    if (soffice === null) throw err;
-    if (!g.quiet) io.stderr(`${format({ code: 'cli.converting', args: { file } }, g.lang)}\n`);
-    const converted = await convertWithLibreOffice(file, { timeoutMs: CONVERT_TIMEOUT_MS, sofficePath: soffice });
-    try {
-      return readInventory(new Uint8Array(await readFile(converted.xlsxPath)), file);
-    } finally {
-      await converted.cleanup();
-    }
-  }
-}
-
 /** Audit one workbook: bytes → inventory → rubric → result (with the inventory and rubric, which `audit diff` re-scores). Throws typed errors. */
 export async function auditWorkbook(
-  file: string, opts: Pick<AuditCommandOptions, 'rubric' | 'asOf'>, waivers: Waiver[], g: GlobalOptions, io: CliIO,
+  file: string, opts: Pick<AuditCommandOptions, 'rubric' | 'asOf' | 'mapping' | 'explain'>, waivers: Waiver[], g: GlobalOptions, io: CliIO,
 ): Promise<{ result: AuditResult; inventory: Inventory; rubric: Rubric }> {
-  const bytes = await readInputFile(file);
-  const inventory = await readWorkbook(file, bytes, g, io);
+  // The shared read path: mapping files, .xls/.ods through LibreOffice, legacy fonts.
+  const { inventory, bytes, explain } = await readWorkbookFile(file, {
+    ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}),
+    env: io.env,
+    onConvert: (f) => { if (!g.quiet) io.stderr(`${format({ code: 'cli.converting', args: { file: f } }, g.lang)}\n`); },
+  });
+  if (opts.explain) {
+    // Before the rubric is chosen, so a file that "does not work" is still explained. Never into --json's stdout.
+    const { renderExplain } = await import('../../render/explain.js');
+    const text = renderExplain(explain, { lang: g.lang, color: g.color && !g.json, file });
+    if (g.json) io.stderr(text); else io.stdout(`${text}\n`);
+  }
   const school = schoolIdentity(inventory);
   const choice = chooseRubric(school, opts.rubric !== undefined ? { rubric: opts.rubric } : {});
   if (g.verbose) {
@@ -163,6 +143,8 @@ const worse = (a: CommandResult, b: CommandResult): CommandResult => {
 export async function runAudit(files: string[], opts: AuditCommandOptions, g: GlobalOptions, io: CliIO): Promise<CommandResult> {
   // Loaded only when asked for: the common path stays lean.
   const waivers = opts.waiversFile !== undefined ? await (await import('../../rubric/waivers.js')).loadWaivers(opts.waiversFile) : [];
+  // A bad mapping file stops the run once (exit 2), not once per workbook.
+  if (opts.mapping !== undefined) await (await import('../../inventory/mapping.js')).loadMapping(opts.mapping);
   const writer = opts.outDir !== undefined && opts.formats.length > 0 ? new ReportWriter(opts.outDir, files) : null;
   const epoch = sourceDateEpoch(io.env);
   const renderOptions = { lang: g.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
