@@ -571,7 +571,8 @@ function compareSchool(
       notes.push({ code: 'diff.note.score_not_comparable' });
     }
   }
-  if (sameData) notes.push({ code: 'diff.note.same_data' });
+  // Worth saying only when something changed: it tells the reader the school did not cause it.
+  if (sameData && changedAtAll) notes.push({ code: 'diff.note.same_data' });
   if (scoreFell) notes.push({ code: 'diff.note.score_fell', args: { from: baseScore!.toFixed(1), to: n.score!.toFixed(1) } });
 
   return {
