@@ -32,6 +32,8 @@ export interface SideOptions {
   /** `--rubric` (id, id@version or file) for the workbooks audited now. */
   rubric?: string;
   asOf?: string;
+  /** `--mapping`: a district's own sheet and column names. */
+  mapping?: string;
   waivers: Waiver[];
   /** Output folder: never read workbooks from it. */
   outDir?: string;
@@ -169,7 +171,11 @@ async function auditedSide(
 ): Promise<LoadedSide> {
   const done: (Omit<AuditedSchool, 'school'> & { file: string; json: ResultLike })[] = [];
   const errors: { file: string; message: string }[] = [];
-  const auditOpts = { ...(opts.rubric !== undefined ? { rubric: opts.rubric } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  const auditOpts = {
+    ...(opts.rubric !== undefined ? { rubric: opts.rubric } : {}),
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+    ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}),
+  };
   for (const f of files) {
     try {
       const { result, inventory, rubric } = await auditWorkbook(f.path, auditOpts, opts.waivers, g, io);

@@ -304,7 +304,7 @@ export const DIFF_HELP = {
       '  -o, --out <dir>         ghi diff.md, diff.xlsx, diff.json vào thư mục này',
       '  -f, --format <list>     chỉ ghi các loại này: md, xlsx, json (cách nhau bằng dấu phẩy)',
       '  --json                  in kết quả so sánh dạng JSON (audit-diff/v1) thay cho bảng',
-      '  --lang, --waivers, --as-of, -q, --verbose, --no-color: như lệnh audit',
+      '  --lang, --waivers, --as-of, --mapping, -q, --verbose, --no-color: như lệnh audit',
     ].join('\n'),
     en: [
       'Common options that apply to audit diff:',
@@ -313,7 +313,7 @@ export const DIFF_HELP = {
       '  -o, --out <dir>         write diff.md, diff.xlsx, diff.json into this folder',
       '  -f, --format <list>     write only these: md, xlsx, json (comma-separated)',
       '  --json                  print the comparison as JSON (audit-diff/v1) instead of the table',
-      '  --lang, --waivers, --as-of, -q, --verbose, --no-color: as for audit',
+      '  --lang, --waivers, --as-of, --mapping, -q, --verbose, --no-color: as for audit',
     ].join('\n'),
   },
   exitCodes: {

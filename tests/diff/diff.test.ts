@@ -421,6 +421,14 @@ describe('inputs are told by content, and problems get the exit codes of cli.md'
     expect((await audit(['diff', oldDir, newDir, '-f', 'md'])).code).toBe(2);
   });
 
+  it('--mapping is checked once before any workbook is read (a bad file: exit 2)', async () => {
+    const bad = join(root, 'ten-rieng.yaml');
+    await writeFile(bad, 'sheets: [this is: not, a mapping\n');
+    const r = await audit(['diff', oldDir, newDir, '--mapping', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
   it('an unreadable workbook in a folder: the others are compared, the file is named, exit 3', async () => {
     const broken = join(root, 'broken-year');
     await writeYear(broken, YEAR_NEW);

@@ -24,6 +24,7 @@ export interface DiffCommandOptions {
   formats: DiffFormat[];
   waiversFile?: string;
   asOf?: string;
+  mapping?: string;
   failOnRegression: boolean;
 }
 
@@ -41,6 +42,8 @@ export function parseDiffOptions(raw: Record<string, unknown>, _g: GlobalOptions
   if (out !== undefined) opts.outDir = out;
   const waivers = str('waivers');
   if (waivers !== undefined) opts.waiversFile = waivers;
+  const mapping = str('mapping');
+  if (mapping !== undefined) opts.mapping = mapping;
   const formatList = str('format');
   if (formatList !== undefined) {
     const wanted = formatList.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -61,8 +64,11 @@ export function parseDiffOptions(raw: Record<string, unknown>, _g: GlobalOptions
 
 export async function runDiff(oldPath: string, newPath: string, opts: DiffCommandOptions, g: GlobalOptions, io: CliIO): Promise<CommandResult> {
   const waivers = opts.waiversFile !== undefined ? await (await import('../../rubric/waivers.js')).loadWaivers(opts.waiversFile) : [];
+  // A bad mapping file stops the run once (exit 2), not once per workbook.
+  if (opts.mapping !== undefined) await (await import('../../inventory/mapping.js')).loadMapping(opts.mapping);
   const sideOpts: SideOptions = {
     waivers,
+    ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}),
     ...(opts.rubric !== undefined ? { rubric: opts.rubric } : {}),
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}),
