@@ -92,6 +92,14 @@ function labelOf(section: string, group: string | undefined, key: string): { vi:
   return { vi: e?.vi ?? key, en: e?.en ?? key };
 }
 
+/** The keys a section (or a table's columns, a vocabulary's values) may use. */
+function keysOf(section: string, group: string | undefined): string[] {
+  if (section === 'sheets') return SHEETS.map((x) => x.key);
+  if (section === 'labels') return INFO_FIELDS.map((f) => f.key);
+  if (section === 'columns') return SHEETS.find((x) => x.key === group)?.fields.map((f) => f.key) ?? [];
+  return (VOCAB[group as VocabName] ?? []).map((e) => e.key);
+}
+
 /**
  * Names that cannot work: one that folds to nothing, one given twice for different things, one that is
  * already the format's name for something else (it would silently change what the format means).
@@ -100,7 +108,9 @@ function checkNames(value: Record<string, unknown>, src: YamlSource): RubricProb
   const problems: RubricProblem[] = [];
   const group = (section: 'sheets' | 'labels' | 'columns' | 'values', groupKey: string | undefined, entries: Record<string, unknown>, builtin: NameMatcher<string>) => {
     const seen = new Map<string, { key: string; name: string }>();
+    const known = new Set<string>(keysOf(section, groupKey));
     for (const [key, raw] of Object.entries(entries)) {
+      if (!known.has(key)) continue; // an unknown key: the schema says so
       const list = listOf(raw);
       list.forEach((n, i) => {
         const path = [section, ...(groupKey ? [groupKey] : []), key, ...(typeof raw === 'string' ? [] : [i])];

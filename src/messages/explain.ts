@@ -45,7 +45,10 @@ registerMessages({
   },
 
   'explain.label': { vi: '{cell} "{text}" → {field}{how}, giá trị ở {value}', en: '{cell} "{text}" → {field}{how}, value in {value}' },
-  'explain.label_empty': { vi: '{cell} "{text}" → {field}{how}, ô giá trị trống', en: '{cell} "{text}" → {field}{how}, value cell empty' },
+  'explain.labels_empty': {
+    vi: 'Có nhãn nhưng ô giá trị trống (chưa khai báo): {labels}',
+    en: 'Label found, value cell empty (not declared): {labels}',
+  },
   'explain.column': { vi: '{cell} "{text}" → {field}{how}', en: '{cell} "{text}" → {field}{how}' },
   'explain.column_pair': { vi: '{cell} "{text}" → {field}{how}, đánh dấu ở cột Có / Không ({no})', en: '{cell} "{text}" → {field}{how}, ticked in a Có / Không pair ({no})' },
   'explain.column_stt': { vi: '{cell} "{text}" → số thứ tự', en: '{cell} "{text}" → row number' },

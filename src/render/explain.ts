@@ -108,10 +108,14 @@ function how(x: { mapping?: true; matched?: string }, say: Say): string {
 }
 
 function infoLines(p: ExplainPart, lang: Lang, say: Say): string[] {
-  const out = (p.labels ?? []).map((l: ExplainLabel) => {
-    const args = { cell: l.cell, text: terminalSafe(l.text), field: fieldName('info', l.field, lang), how: how(l, say) };
-    return `  ${l.value !== undefined ? say('label', { ...args, value: l.value }) : say('label_empty', args)}`;
-  });
+  const labels = p.labels ?? [];
+  const out = labels.filter((l) => l.value !== undefined).map((l: ExplainLabel) =>
+    `  ${say('label', { cell: l.cell, text: terminalSafe(l.text), field: fieldName('info', l.field, lang), how: how(l, say), value: l.value! })}`);
+  // Labels whose value cell is empty: one line, since a blank form has dozens.
+  const empty = labels.filter((l) => l.value === undefined);
+  if (empty.length > 0) {
+    out.push(`  ${say('labels_empty', { labels: empty.map((l) => `${l.cell} ${fieldName('info', l.field, lang)}`).join(', ') })}`);
+  }
   if (p.unknownLabels && p.unknownLabels.length > 0) {
     out.push(`  ${say('unknown_labels', { labels: p.unknownLabels.map((u) => `${u.cell} "${terminalSafe(u.text)}"`).join(', ') })}`);
   }
