@@ -37,7 +37,7 @@ function school(): Inventory {
 describe('auditInventory', () => {
   it('fills every field of the result', async () => {
     const r = auditInventory(school(), await testRubric(RUBRIC), OPTS);
-    expect(Object.keys(r)).toEqual(['tool', 'rubric', 'school', 'source', 'as_of', 'score', 'status', 'band', 'groups', 'summary', 'criteria', 'data_issues', 'warnings', 'deadlines']);
+    expect(Object.keys(r)).toEqual(['tool', 'rubric', 'school', 'source', 'as_of', 'score', 'status', 'band', 'groups', 'pass_rule', 'has_bands', 'summary', 'criteria', 'data_issues', 'warnings', 'deadlines']);
     expect(r.tool).toEqual({ name: 'audit', version: '0.1.0' });
     expect(r.rubric).toEqual({
       id: 'ben-tre-2782', version: '1.2.0', title: { vi: 'Bến Tre 2782', en: 'Ben Tre 2782' }, sha256: '0'.repeat(64),
@@ -51,6 +51,8 @@ describe('auditInventory', () => {
     expect(r.status).toBe('fail');
     expect(r.band).toEqual({ id: 'chua-dat', label: { vi: 'Chưa đạt' } });
     expect(r.groups).toEqual([]);
+    expect(r.pass_rule).toEqual({ min_score: 80, all_required: true });
+    expect(r.has_bands).toBe(true);
     expect(r.summary).toEqual({ pass: 3, fail: 1, missing: 0, not_applicable: 1, waived: 0 });
     expect(r.criteria.map((c) => c.status)).toEqual(['pass', 'pass', 'fail', 'pass', 'not_applicable']);
     expect(r.data_issues).toEqual([{ severity: 'warning', sheet: 'Thiết bị', cell: 'E3', code: 'value.status_empty', args: { value: '' } }]);

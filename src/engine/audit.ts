@@ -2,7 +2,7 @@
 import type { Inventory } from '../inventory/types.js';
 import type { Rubric } from '../rubric/schema.js';
 import { evaluateCriteria } from './evaluate.js';
-import { scoreCriteria } from './score.js';
+import { passRuleOf, scoreCriteria } from './score.js';
 import type { AuditResult, CriterionResult, DeadlineResult, Warning, Waiver } from './types.js';
 
 export interface AuditOptions {
@@ -58,6 +58,8 @@ export function auditInventory(inv: Inventory, rubric: Rubric, opts: AuditOption
     status,
     band,
     groups,
+    pass_rule: passRuleOf(rubric.scoring),
+    has_bands: (rubric.scoring.bands?.length ?? 0) > 0,
     summary: summarize(criteria),
     criteria,
     data_issues: inv.issues.map((i) => ({ ...i, args: { ...i.args } })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bandOf, roundHalfUp1, scoreCriteria, scoreOf } from './score.js';
+import { bandOf, passRuleOf, roundHalfUp1, scoreCriteria, scoreOf } from './score.js';
 import { scoringSchema, type Scoring } from '../rubric/schema.js';
 import type { CriterionResult, CriterionStatus } from './types.js';
 
@@ -104,6 +104,21 @@ describe('score', () => {
     expect(r.band?.id).toBe('yeu');
     expect(scoreCriteria(cs, { ...s, band_from: 'score' }).band?.id).toBe('tot');
     expect(scoreCriteria(cs, { ...s, band_from: undefined }).band?.id).toBe('tot');
+  });
+
+  it('carries the title of a group when the rubric gives one, and only then', () => {
+    const title = { vi: 'Dạy học', en: 'Teaching' };
+    const r = scoreCriteria([crit('1.1', 'pass'), crit('2.1', 'fail')], scoring({
+      groups: [{ id: 'day-hoc', title, criteria_prefix: '1.' }, { id: 'quan-tri', criteria_prefix: '2.' }],
+    }));
+    expect(r.groups[0]).toEqual({ id: 'day-hoc', score: 100, band: null, title });
+    expect('title' in r.groups[1]!).toBe(false);
+  });
+
+  it('the pass rule with its defaults, as the status is judged', () => {
+    expect(passRuleOf(scoring({}))).toEqual({ min_score: null, all_required: true });
+    expect(passRuleOf(scoring({ pass: { min_score: 50, all_required: false } }))).toEqual({ min_score: 50, all_required: false });
+    expect(passRuleOf(scoring({ pass: { min_score: 80 } }))).toEqual({ min_score: 80, all_required: true });
   });
 
   it('a scored group below every band leaves no overall band', () => {

@@ -1,6 +1,6 @@
 // Criterion results → score, status, band and group scores, exactly as rubric.md "Scoring".
 import type { Scoring } from '../rubric/schema.js';
-import type { CriterionResult, GroupResult, ScoreBand } from './types.js';
+import type { CriterionResult, GroupResult, PassRule, ScoreBand } from './types.js';
 
 /** Round half up to one decimal, immune to binary noise: 66.65 → 66.7, 0.15 → 0.2. */
 export function roundHalfUp1(x: number): number {
@@ -45,23 +45,26 @@ export interface ScoreResult {
   groups: GroupResult[];
 }
 
+/** The pass rule with its defaults filled in (rubric.md: all_required defaults to true). */
+export const passRuleOf = (scoring: Scoring): PassRule =>
+  ({ min_score: scoring.pass?.min_score ?? null, all_required: scoring.pass?.all_required ?? true });
+
 export function scoreCriteria(criteria: CriterionResult[], scoring: Scoring): ScoreResult {
   const scale = scoring.scale ?? 'percent';
   const score = scoreOf(criteria, scale);
-  const allRequired = scoring.pass?.all_required ?? true;
-  const minScore = scoring.pass?.min_score;
+  const rule = passRuleOf(scoring);
 
   let pass = true;
-  if (allRequired && criteria.some((c) => c.severity === 'required' && (c.status === 'fail' || c.status === 'missing'))) pass = false;
+  if (rule.all_required && criteria.some((c) => c.severity === 'required' && (c.status === 'fail' || c.status === 'missing'))) pass = false;
   // With no possible points the status follows the required criteria alone.
-  if (minScore !== undefined && score !== null && score < minScore) pass = false;
+  if (rule.min_score !== null && score !== null && score < rule.min_score) pass = false;
 
   const groupBands: ((ScoreBand & { min: number }) | null)[] = [];
   const groups: GroupResult[] = (scoring.groups ?? []).map((g) => {
     const gs = scoreOf(criteria.filter((c) => c.id.startsWith(g.criteria_prefix)), scale);
     const band = bandOf(gs, scoring.bands);
     groupBands.push(band);
-    return { id: g.id, score: gs, band: publicBand(band) };
+    return { id: g.id, score: gs, band: publicBand(band), ...(g.title ? { title: g.title } : {}) };
   });
 
   let band: ScoreBand | null;

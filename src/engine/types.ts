@@ -51,7 +51,14 @@ export interface CriterionResult {
 
 export interface ScoreBand { id: string; label: I18n }
 
-export interface GroupResult { id: string; score: number | null; band: ScoreBand | null }
+export interface GroupResult {
+  id: string; score: number | null; band: ScoreBand | null;
+  /** The rubric's `scoring.groups[].title`, for the human reports (the result JSON keeps id, score, band). */
+  title?: I18n;
+}
+
+/** The rubric's pass rule (`scoring.pass`), so reports can say why a school passes or fails. */
+export interface PassRule { min_score: number | null; all_required: boolean }
 
 export interface Warning { code: string; args?: Record<string, FindingArg> }
 
@@ -73,6 +80,10 @@ export interface AuditResult {
   status: 'pass' | 'fail';
   band: ScoreBand | null;
   groups: GroupResult[];
+  /** Copied from the rubric by the engine (absent in results built elsewhere); not part of the result JSON. */
+  pass_rule?: PassRule;
+  /** Whether the rubric defines bands (absent: unknown); reports show a band line only when it does. Not in the JSON. */
+  has_bands?: boolean;
   summary: { pass: number; fail: number; missing: number; not_applicable: number; waived: number };
   criteria: CriterionResult[];
   data_issues: DataIssue[];
