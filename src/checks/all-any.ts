@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Check, CheckKind, EvalContext } from './types.js';
-import type { CheckOutcome } from '../engine/types.js';
+import type { CheckOutcome, Finding } from '../engine/types.js';
 // index.ts imports this module too: load the kinds through index.ts, not this file first.
 import { checkSchema, kindOf } from './index.js';
-import { COMMON_MESSAGES, joinFindings } from './common.js';
+import { COMMON_MESSAGES, joinFindings, metricLabel } from './common.js';
 import { uniqueCells } from '../engine/metrics.js';
 
 // Three-valued combinations (rubric.md): not_applicable parts are left out; all parts not applicable →
@@ -12,15 +12,60 @@ import { uniqueCells } from '../engine/metrics.js';
 const allSchema = z.strictObject({ all: z.array(z.lazy(() => checkSchema)).min(1) });
 const anySchema = z.strictObject({ any: z.array(z.lazy(() => checkSchema)).min(1) });
 
-function combine(parts: Check[], ctx: EvalContext, mode: 'all' | 'any'): CheckOutcome {
-  const outcomes = parts.map((p) => ctx.evaluate(p)).filter((o) => o.status !== 'not_applicable');
+const messages = {
+  ...COMMON_MESSAGES,
+  'part.labelled': { vi: '{metric}: {value}', en: '{metric}: {value}' },
+  'all.expected_each': { vi: '{expected} cho từng mục: {metrics}', en: '{expected} for each of: {metrics}' },
+  'any.expected_one': { vi: '{expected} cho ít nhất một mục: {metrics}', en: '{expected} for at least one of: {metrics}' },
+};
+
+// Kinds whose actual and expected are a bare value of one metric ("đã khai báo", "≥ 2"): inside all/any
+// they are prefixed with the metric's label. The others already say what they are about
+// (software, students per computer, expr, nested all/any).
+const BARE_VALUE_KINDS = new Set(['require', 'compare', 'in', 'graded']);
+
+/** The metric a part is about, when its findings do not name it themselves. */
+function partMetric(part: Check): string | null {
+  const kind = kindOf(part);
+  if (!kind || !BARE_VALUE_KINDS.has(kind.name)) return null;
+  const names = kind.metrics(part);
+  return names.length === 1 ? names[0]! : null;
+}
+
+interface Part { metric: string | null; outcome: CheckOutcome }
+
+const labelled = (metric: string | null, f: Finding | null): Finding | null =>
+  f && metric ? { code: 'part.labelled', args: { metric: metricLabel(metric), value: f } } : f;
+
+const sameFinding = (a: Finding | null, b: Finding | null): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What the whole expects. When every part is about a named metric and expects the same thing, that
+ * thing is said once ("đã khai báo cho từng mục: A; B; C"); otherwise each part is named.
+ */
+function expectedOf(parts: Part[], mode: 'all' | 'any'): Finding | null {
+  const first = parts[0]!.outcome.expected;
+  if (parts.length > 1 && first && parts.every((p) => p.metric !== null && sameFinding(p.outcome.expected, first))) {
+    const metrics = joinFindings(parts.map((p) => metricLabel(p.metric!)), 'list.semicolon');
+    return { code: mode === 'all' ? 'all.expected_each' : 'any.expected_one', args: { expected: first, metrics } };
+  }
+  return joinFindings(parts.map((p) => labelled(p.metric, p.outcome.expected)), mode === 'all' ? 'list.and' : 'list.or');
+}
+
+function combine(checks: Check[], ctx: EvalContext, mode: 'all' | 'any'): CheckOutcome {
+  const parts: Part[] = checks
+    .map((c) => ({ metric: partMetric(c), outcome: ctx.evaluate(c) }))
+    .filter((p) => p.outcome.status !== 'not_applicable');
+  const outcomes = parts.map((p) => p.outcome);
   const cells = uniqueCells(outcomes.flatMap((o) => o.cells));
-  if (outcomes.length === 0) return { status: 'not_applicable', actual: null, expected: null, gap: null, cells: [] };
+  if (parts.length === 0) return { status: 'not_applicable', actual: null, expected: null, gap: null, cells: [] };
   const has = (s: CheckOutcome['status']): CheckOutcome[] => outcomes.filter((o) => o.status === s);
   const decisive = mode === 'all' ? 'fail' : 'pass';
   const status = has(decisive).length > 0 ? decisive : has('missing').length > 0 ? 'missing' : mode === 'all' ? 'pass' : 'fail';
-  const actual = joinFindings(outcomes.map((o) => o.actual), 'list.semicolon');
-  const expected = joinFindings(outcomes.map((o) => o.expected), mode === 'all' ? 'list.and' : 'list.or');
+  // A failing `all` shows only the parts that hold it back; otherwise every part.
+  const shown = mode === 'all' && status !== 'pass' ? parts.filter((p) => p.outcome.status !== 'pass') : parts;
+  const actual = joinFindings(shown.map((p) => labelled(p.metric, p.outcome.actual)), 'list.semicolon');
+  const expected = expectedOf(parts, mode);
   let gap = null;
   if (status === 'fail') gap = mode === 'all' ? joinFindings(has('fail').map((o) => o.gap), 'list.semicolon') : joinFindings(outcomes.map((o) => o.gap), 'list.or');
   if (status === 'missing') gap = joinFindings(has('missing').map((o) => o.gap), 'list.semicolon');
@@ -37,7 +82,7 @@ export const allCheck: CheckKind<{ all: Check[] }> = {
   evaluate: ({ all }, ctx) => combine(all, ctx, 'all'),
   rule: ({ all }) => `all(${all.map(ruleOf).join('; ')})`,
   metrics: ({ all }) => [...new Set(all.flatMap(metricsOf))],
-  messages: { ...COMMON_MESSAGES },
+  messages,
 };
 
 export const anyCheck: CheckKind<{ any: Check[] }> = {
@@ -47,5 +92,5 @@ export const anyCheck: CheckKind<{ any: Check[] }> = {
   evaluate: ({ any }, ctx) => combine(any, ctx, 'any'),
   rule: ({ any }) => `any(${any.map(ruleOf).join('; ')})`,
   metrics: ({ any }) => [...new Set(any.flatMap(metricsOf))],
-  messages: { ...COMMON_MESSAGES },
+  messages,
 };

@@ -21,12 +21,43 @@ describe('all (three-valued)', () => {
     expect((await runCheck(all(na), inv)).status).toBe('not_applicable');
   });
 
-  it('words: expected joined by "và", gaps of the failing parts, cells of every part', async () => {
+  it('words: each part named by its field; a failing whole shows only the parts that hold it back', async () => {
     const o = await runCheck(all({ require: 'wifi' }, { require: 'lan' }, { require: 'labs_lan' }), { wifi: false, lan: false, labs_lan: true });
-    expect(format(o.expected!, 'vi')).toBe('có và có và có');
-    expect(format(o.actual!, 'vi')).toBe('không; không; có');
+    expect(o.status).toBe('fail');
+    expect(format(o.actual!, 'vi')).toBe('Có mạng Wi-Fi phục vụ giáo viên: không; Có mạng nội bộ (LAN): không');
+    expect(format(o.actual!, 'en')).toBe('Wi-Fi for teachers: no; Local network (LAN): no');
+    // the same expectation is said once, with every part it applies to
+    expect(format(o.expected!, 'vi')).toBe('có cho từng mục: Có mạng Wi-Fi phục vụ giáo viên; Có mạng nội bộ (LAN); Phòng máy tính có mạng LAN');
+    expect(format(o.expected!, 'en')).toBe('yes for each of: Wi-Fi for teachers; Local network (LAN); Labs with LAN');
     expect(format(o.gap!, 'vi')).toBe('cần có: Có mạng Wi-Fi phục vụ giáo viên; cần có: Có mạng nội bộ (LAN)');
     expect(o.cells).toHaveLength(3);
+  });
+
+  it('words: a missing whole names the parts without data (the focal-contacts case)', async () => {
+    const check = all({ require: 'it_leader_title' }, { require: 'it_leader_phone' }, { require: 'it_staff_phone' }, { require: 'it_staff_email' });
+    const o = await runCheck(check, { it_leader_title: 'Phó hiệu trưởng', it_leader_phone: '0912345678' });
+    expect(o.status).toBe('missing');
+    expect(format(o.actual!, 'vi')).toBe('Điện thoại cán bộ đầu mối CNTT: chưa khai báo; Email cán bộ đầu mối CNTT: chưa khai báo');
+    expect(format(o.actual!, 'en')).toBe('IT focal person phone: not declared; IT focal person e-mail: not declared');
+    expect(format(o.expected!, 'vi')).toBe('đã khai báo cho từng mục: Chức vụ lãnh đạo phụ trách CNTT; Điện thoại lãnh đạo phụ trách CNTT; ' +
+      'Điện thoại cán bộ đầu mối CNTT; Email cán bộ đầu mối CNTT');
+    expect(format(o.actual!, 'vi')).not.toContain('đã khai báo');
+  });
+
+  it('words: a passing whole shows every part; different expectations are named one by one', async () => {
+    const check = all({ require: 'wifi' }, { metric: 'computers.quan_ly', op: '>=', value: 2 });
+    const o = await runCheck(check, { wifi: true, equipment: [{ kind: 'may_tinh_de_ban', purpose: 'quan_ly', quantity: 2 }] });
+    expect(o.status).toBe('pass');
+    expect(format(o.actual!, 'vi')).toBe('Có mạng Wi-Fi phục vụ giáo viên: có; Máy tính quản lý: 2');
+    expect(format(o.expected!, 'vi')).toBe('Có mạng Wi-Fi phục vụ giáo viên: có và Máy tính quản lý: ≥ 2');
+  });
+
+  it('words: parts whose findings already say what they are about are not labelled again', async () => {
+    const check = all({ software: 'so_diem_dien_tu' }, { any: [{ require: 'lan' }, { require: 'labs_lan' }] });
+    const o = await runCheck(check, { lan: false, labs_lan: true, software: [{ name: 'vnEdu', function: 'so_diem_dien_tu' }] });
+    expect(o.status).toBe('pass');
+    expect(format(o.actual!, 'vi')).toBe('có: vnEdu; Có mạng nội bộ (LAN): không; Phòng máy tính có mạng LAN: có');
+    expect(format(o.expected!, 'vi')).toBe('phần mềm Sổ điểm điện tử đang sử dụng và có cho ít nhất một mục: Có mạng nội bộ (LAN); Phòng máy tính có mạng LAN');
   });
 
   it('nests', async () => {

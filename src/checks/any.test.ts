@@ -20,11 +20,20 @@ describe('any (three-valued)', () => {
     expect((await runCheck(any(na, na), inv)).status).toBe('not_applicable');
   });
 
-  it('words: expected and gaps joined by "hoặc"', async () => {
+  it('words: every part named by its field, expected once for all of them, gaps joined by "hoặc"', async () => {
     const o = await runCheck(any({ require: 'backup_offline' }, { require: 'backup_online' }), { backup_offline: false, backup_online: false });
-    expect(format(o.expected!, 'vi')).toBe('có hoặc có');
+    expect(format(o.expected!, 'vi')).toBe('có cho ít nhất một mục: Sao lưu dữ liệu định kỳ vào ổ đĩa di động; Sao lưu dữ liệu định kỳ lên lưu trữ trực tuyến');
+    expect(format(o.expected!, 'en')).toBe('yes for at least one of: Periodic backup to removable drive; Periodic online backup');
+    expect(format(o.actual!, 'vi')).toBe('Sao lưu dữ liệu định kỳ vào ổ đĩa di động: không; Sao lưu dữ liệu định kỳ lên lưu trữ trực tuyến: không');
     expect(format(o.gap!, 'vi')).toBe('cần có: Sao lưu dữ liệu định kỳ vào ổ đĩa di động hoặc cần có: Sao lưu dữ liệu định kỳ lên lưu trữ trực tuyến');
     expect(format(o.gap!, 'en')).toBe('required: Periodic backup to removable drive or required: Periodic online backup');
+  });
+
+  it('words: a passing whole still shows every part; different expectations joined by "hoặc"', async () => {
+    const o = await runCheck(any({ require: 'online_meetings' }, { metric: 'isp_count', op: '>=', value: 2 }), { online_meetings: false, isp_count: 2 });
+    expect(o.status).toBe('pass');
+    expect(format(o.actual!, 'vi')).toBe('Tổ chức họp, sinh hoạt chuyên môn trực tuyến: không; Số nhà cung cấp dịch vụ Internet: 2');
+    expect(format(o.expected!, 'vi')).toBe('Tổ chức họp, sinh hoạt chuyên môn trực tuyến: có hoặc Số nhà cung cấp dịch vụ Internet: ≥ 2');
   });
 
   it('rule', () => {
