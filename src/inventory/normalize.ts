@@ -788,20 +788,20 @@ const NON_ASCII = /[^\u0000-\u007f]/;
  * text cells; null for Unicode. Plain ASCII texts say nothing either way and are not looked at.
  */
 export function detectWorkbookEncoding(raw: RawWorkbook): LegacyEncoding | null {
-  const texts: string[] = [];
+  // Distinct texts: a column of "Có" is one piece of evidence, and judging it once is cheaper.
+  const texts = new Set<string>();
   for (const sheet of raw.sheets) {
-    if (NON_ASCII.test(sheet.name)) texts.push(sheet.name);
+    if (NON_ASCII.test(sheet.name)) texts.add(sheet.name);
     for (const row of sheet.rows) {
       if (!row) continue;
       for (const cell of row) {
-        if (cell?.t !== 's') continue;
-        const v = String(cell.v);
-        if (NON_ASCII.test(v)) texts.push(v);
-        if (texts.length >= LEGACY_SAMPLE) return detectLegacyEncoding(texts);
+        if (cell?.t !== 's' || typeof cell.v !== 'string' || !NON_ASCII.test(cell.v)) continue;
+        texts.add(cell.v);
+        if (texts.size >= LEGACY_SAMPLE) return detectLegacyEncoding([...texts]);
       }
     }
   }
-  return texts.length === 0 ? null : detectLegacyEncoding(texts);
+  return texts.size === 0 ? null : detectLegacyEncoding([...texts]);
 }
 
 /** The workbook with its text cells converted to Unicode, and how many texts changed. */
