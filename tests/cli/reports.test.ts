@@ -54,17 +54,18 @@ describe('--out', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('never writes over an input file: exit 2, the input untouched', () => {
+  test('never writes over an input file: the report takes another name, the input stays untouched', () => {
     const trap = join(dir, 'trap');
     mkdirSync(trap);
     // An input that happens to carry the name its own report would get.
     const input = join(trap, '83000715.audit.xlsx');
     copyFileSync(compliant, input);
     const before = readFileSync(input);
-    const r = audit([input, '--out', trap, '-f', 'xlsx']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('83000715.audit.xlsx');
+    const r = audit([input, '--out', trap, '-f', 'xlsx,json']);
+    expect(r.code).toBe(0);
     expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(trap).sort()).toEqual(['83000715-2.audit.json', '83000715-2.audit.xlsx', '83000715.audit.xlsx']);
+    expect(r.stderr).toContain('83000715-2.audit.xlsx');
   });
 
   test('a school code is sanitized; no usable code → the input base name', () => {
