@@ -349,6 +349,7 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
   if (headerRow === null) {
     const expected = defs.filter((f) => f.required).map((f) => f.vi);
     ctx.issue('warning', null, null, 'sheet.no_header', { ...sheetArgs(key), headers: quotedList(expected) });
+    ctx.part.missingRequired = defs.filter((f) => f.required).map((f) => f.key);
     return null;
   }
   const header = mapHeader(sheet, headerRow, m, yesNoKeys(defs), ctx.merges);
