@@ -5,6 +5,7 @@
 // Prints nothing: the caller is told about a conversion through `onConvert`.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ReadExplain } from '../inventory/explain.js';
 import { readInventoryExplained } from '../inventory/index.js';
@@ -65,6 +66,36 @@ export async function mappingsFor(path: string, opts: ReadWorkbookOptions): Prom
   const out: Mapping[] = [];
   for (const f of files) out.push(await loadMapping(f));
   return out;
+}
+
+/**
+ * The folder up to which a batch looks for audit-mapping.yaml above a workbook: the deepest of the
+ * folders given on the command line that holds it, else the workbook's own folder.
+ */
+export function mappingRoot(workbook: string, roots: readonly string[]): string {
+  const abs = resolve(workbook);
+  const holding = roots.map((r) => resolve(r)).filter((r) => {
+    const rel = relative(r, abs);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  });
+  return holding.sort((a, b) => b.length - a.length)[0] ?? dirname(abs);
+}
+
+/**
+ * Check, before any workbook is read, every mapping file these workbooks will use (--mapping and the
+ * audit-mapping.yaml files of their folders): a mistake stops the run once (RubricError, exit 2)
+ * instead of failing each school.
+ */
+export async function checkMappings(workbooks: readonly string[], opts: { mapping?: string; roots?: readonly string[] }): Promise<void> {
+  const files = new Set<string>(opts.mapping !== undefined ? [opts.mapping] : []);
+  const seenDirs = new Set<string>();
+  for (const wb of workbooks) {
+    const dir = dirname(resolve(wb));
+    if (seenDirs.has(dir)) continue;
+    seenDirs.add(dir);
+    for (const f of await folderMappingFiles(wb, mappingRoot(wb, opts.roots ?? []))) files.add(f);
+  }
+  for (const f of files) await loadMapping(f);
 }
 
 /** The LibreOffice program to convert with: AUDIT_SOFFICE (a path, or `off`), else found on PATH; null when none. */
