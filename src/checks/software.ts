@@ -72,14 +72,14 @@ export const softwareCheck: CheckKind<Params> = {
     if (!rows) return missingOutcome(`software.${fn}`, { state: 'missing', reason: 'sheet_missing', cells: [], sheet: 'software' }, expected);
 
     const candidates: Candidate[] = [];
-    const unreadable: CellRef[] = [];
+    const unreadable: (CellRef | undefined)[] = []; // undefined: an unusable value with no cell (the plain form)
     for (const row of rows) {
       if (row.functions === undefined) continue;
-      if (!row.functions.ok) { unreadable.push(row.functions.ref ?? row.ref!); continue; }
+      if (!row.functions.ok) { unreadable.push(row.functions.ref ?? row.ref); continue; }
       if (!(row.functions.value as string[]).includes(fn)) continue;
       const use = tri(row.in_use, (x) => x);
       if (use === 'no') continue;
-      if (use === 'invalid') { unreadable.push(row.in_use?.ref ?? row.ref!); continue; }
+      if (use === 'invalid') { unreadable.push(row.in_use?.ref ?? row.ref); continue; }
       const cand: Candidate = { name: row.name?.ok ? row.name.value : null, unmet: [], undeclared: [], invalid: [], cells: [] };
       for (const ref of [row.functions.ref, row.in_use?.ref]) if (ref) cand.cells.push(ref);
       for (const c of conditions) {
@@ -102,7 +102,8 @@ export const softwareCheck: CheckKind<Params> = {
     const open = candidates.filter((c) => c.unmet.length === 0);
     const invalid = [...unreadable, ...open.flatMap((c) => c.invalid)];
     if (invalid.length > 0) {
-      return { status: 'missing', actual, expected, gap: { code: 'software.gap.invalid', args: { function: fn, cells: invalid.map(cellText) } }, cells: uniqueCells(invalid) };
+      const cells = invalid.filter((c): c is CellRef => c !== undefined);
+      return { status: 'missing', actual, expected, gap: { code: 'software.gap.invalid', args: { function: fn, cells: cells.map(cellText) } }, cells: uniqueCells(cells) };
     }
     if (open.length > 0) {
       const undeclared = [...new Set(open.flatMap((c) => c.undeclared))];
