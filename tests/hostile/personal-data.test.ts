@@ -21,15 +21,19 @@ const CONTACT = {
   'Điện thoại cán bộ đầu mối CNTT': '0966 204 719',
   'Email cán bộ đầu mối CNTT': 'canarystaff.vvkqj@example.edu.vn',
 };
-const CONTACT_VALUES = Object.values(CONTACT);
+const BAD_EMAIL = 'canarystaff vvkqj at example';
+const CONTACT_VALUES = [...Object.values(CONTACT), BAD_EMAIL];
 const needles = (values: string[]) => values.flatMap((v) => (/^[\d ]+$/.test(v) ? [v, v.replace(/ /g, '')] : [v]));
 
 function plant(wb: RawWorkbook, variant: number): void {
   for (const [label, value] of Object.entries(CONTACT)) setInfo(wb, label, value);
   const teachers = sheetNamed(wb, 'Giáo viên');
   TEACHERS.forEach((name, i) => { teachers.rows[1 + i]![1] = { t: 's', v: name }; });
-  // the second year differs, so that a diff has something to say
-  if (variant === 1) teachers.rows[4]![4] = { t: 's', v: 'Không' };
+  // the second year differs, so that a diff has something to say; its bad e-mail becomes a data problem quoting it
+  if (variant === 1) {
+    teachers.rows[4]![4] = { t: 's', v: 'Không' };
+    setInfo(wb, 'Email cán bộ đầu mối CNTT', BAD_EMAIL);
+  }
 }
 
 /** The text of every file under `root` (xlsx parts unzipped), by path. */
@@ -58,22 +62,22 @@ describe('names, phones and e-mails stay out of batch and diff outputs', () => {
     return folder;
   });
 
-  test('the search finds what was planted (in the workbook itself); the school\'s own report lists no teacher', () => {
-    const input = [...texts(years[0]!).values()].join('\n');
-    expect(leaks(input, [...TEACHERS, ...CONTACT_VALUES])).toEqual(needles([...TEACHERS, ...CONTACT_VALUES]).filter((v) => !/^\d+$/.test(v)));
+  test('the search finds what was planted; the school\'s own report quotes the bad e-mail, never a teacher', () => {
+    const input = [...texts(years[1]!).values()].join('\n');
+    const planted = [...TEACHERS, ...CONTACT_VALUES].filter((v) => v !== CONTACT['Email cán bộ đầu mối CNTT']);
+    expect(leaks(input, planted)).toEqual(needles(planted).filter((v) => !/^\d+$/.test(v)));
     const out = join(dir, 'rieng');
-    const r = audit([join(years[0]!, 'truong.xlsx'), '--rubric', 'ben-tre-2782', '--out', out, '--format', 'md,json']);
+    const r = audit([join(years[1]!, 'truong.xlsx'), '--rubric', 'ben-tre-2782', '--out', out, '--format', 'md,json']);
     noStack(r.stderr);
     const own = [...texts(out).values()].join('\n');
-    // the school's own report may name its focal contact; it never lists teachers
     expect(leaks(own, TEACHERS)).toEqual([]);
-    const json = JSON.parse(readFileSync(join(out, '83000715.audit.json'), 'utf8'));
-    expect(json.school.code).toBe('83000715');
+    // the data problem of its own cell names the value: the same search would catch it anywhere else
+    expect(leaks(own, [BAD_EMAIL])).toEqual([BAD_EMAIL]);
   });
 
   test('batch: summary files, terminal and JSON output', () => {
     const out = join(dir, 'lo-out');
-    const r = audit(['batch', years[0]!, '--rubric', 'ben-tre-2782', '--out', out, '--format', 'md,xlsx,json,junit', '--jobs', '1']);
+    const r = audit(['batch', years[1]!, '--rubric', 'ben-tre-2782', '--out', out, '--format', 'md,xlsx,json,junit', '--jobs', '1']);
     noStack(r.stderr);
     expect([0, 1]).toContain(r.code);
     const files = texts(out);
@@ -84,7 +88,7 @@ describe('names, phones and e-mails stay out of batch and diff outputs', () => {
       expect(leaks(text, own ? TEACHERS : [...TEACHERS, ...CONTACT_VALUES]), path).toEqual([]);
     }
     expect(leaks(r.stdout + r.stderr, [...TEACHERS, ...CONTACT_VALUES])).toEqual([]);
-    const json = audit(['batch', years[0]!, '--rubric', 'ben-tre-2782', '--json', '--jobs', '1']);
+    const json = audit(['batch', years[1]!, '--rubric', 'ben-tre-2782', '--json', '--jobs', '1']);
     expect(JSON.parse(json.stdout).entries).toHaveLength(1);
     expect(leaks(json.stdout + json.stderr, [...TEACHERS, ...CONTACT_VALUES])).toEqual([]);
   });
