@@ -2,9 +2,8 @@
 // own reports, and send back only the compact entry (plus, once per rubric, the rubric's description and
 // the school's JUnit suite). A file that cannot be audited becomes an entry with its error: the batch goes on.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AuditError, InputError, RubricError } from '../errors.js';
+import { AuditError, RubricError } from '../errors.js';
 import type { AuditResult, Waiver } from '../engine/types.js';
 import { auditInventory, schoolIdentity } from '../engine/audit.js';
 import { districtSchoolOutcome } from '../engine/district.js';
@@ -12,7 +11,6 @@ import { ruleOf } from '../engine/evaluate.js';
 import type { BatchEntry, BatchRubric, BatchSchoolEntry, ScopeMismatch } from '../engine/batch.js';
 import { rubricRef } from '../engine/batch.js';
 import type { Inventory, SchoolIdentity } from '../inventory/types.js';
-import { readInventory } from '../inventory/index.js';
 import { BUILTIN_RUBRICS_DIR, RubricRegistry } from '../rubric/registry.js';
 import type { LoadResult } from '../rubric/load.js';
 import { chooseRubric, sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
@@ -23,6 +21,7 @@ import { pick, say, sortLevels } from '../render/common.js';
 import { format, type Lang } from '../messages/format.js';
 import { ReportWriter, reportFileName, type ReportFormat } from './output.js';
 import { chooseAsOf, sourceDateEpoch } from './commands/audit.js';
+import { mappingRoot, readWorkbookFile } from './read-workbook.js';
 import { workerData } from 'piscina';
 import { TOOL } from './tool.js';
 import '../messages/batch.js';
@@ -44,6 +43,9 @@ export interface BatchWorkerConfig {
   formats: ReportFormat[];
   /** Render the school's JUnit suite for the batch's junit.xml. */
   junit: boolean;
+  /** `--mapping`, and the folders given (audit-mapping.yaml files are looked for up to them). */
+  mapping?: string;
+  mappingRoots?: string[];
 }
 
 export interface BatchTask {
@@ -145,42 +147,6 @@ export function errorEntry(file: string, err: unknown, lang: Lang): BatchEntry {
   return { file, error: { code: 'batch.internal', message: format({ code: 'batch.internal', args: { detail } }, lang) } };
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError({ code: 'cli.file_not_found', args: { file: path } }, path);
-    if (code === 'EISDIR') throw new InputError({ code: 'cli.is_directory', args: { file: path } }, path);
-    throw new InputError({ code: 'cli.cannot_read', args: { file: path, reason: code ?? String(err) } }, path);
-  }
-}
-
-const CONVERTIBLE = new Set(['input.xls_legacy', 'input.ods']);
-const CONVERT_TIMEOUT_MS = 120_000;
-
-/**
- * The inventory of a workbook. An old .xls or an .ods is converted by LibreOffice when it is installed
- * (each conversion has its own profile, so workers convert in parallel); without it the reader's error,
- * which says how to save as .xlsx, becomes the entry's error.
- */
-async function readWorkbook(task: BatchTask, bytes: Uint8Array): Promise<Inventory> {
-  try {
-    return readInventory(bytes, task.file);
-  } catch (err) {
-    if (!(err instanceof InputError) || !CONVERTIBLE.has(err.finding.code)) throw err;
-    const { convertWithLibreOffice, findSoffice } = await import('../inventory/convert.js');
-    const soffice = findSoffice();
-    if (soffice === null) throw err;
-    const converted = await convertWithLibreOffice(task.path, { timeoutMs: CONVERT_TIMEOUT_MS, sofficePath: soffice });
-    try {
-      return readInventory(new Uint8Array(await readFile(converted.xlsxPath)), task.file);
-    } finally {
-      await converted.cleanup();
-    }
-  }
-}
-
 /** The per-thread state of a worker: its rubric registry (rubrics load once per thread) and what it already sent. */
 export function createBatchWorker(config: BatchWorkerConfig): (task: BatchTask) => Promise<BatchReply> {
   const registry = new CachingRegistry(BUILTIN_RUBRICS_DIR);
@@ -195,8 +161,14 @@ export function createBatchWorker(config: BatchWorkerConfig): (task: BatchTask) 
     let inv: Inventory;
     let rubric: Rubric;
     try {
-      const bytes = await readBytes(task.path);
-      inv = await readWorkbook(task, bytes);
+      // The shared read path: mapping files, .xls/.ods through LibreOffice, old fonts.
+      const read = await readWorkbookFile(task.path, {
+        name: task.file,
+        ...(config.mapping !== undefined ? { mapping: config.mapping } : {}),
+        folderMappings: { upTo: mappingRoot(task.path, config.mappingRoots ?? []) },
+      });
+      const bytes = read.bytes;
+      inv = read.inventory;
       const school = schoolIdentity(inv);
       const choice = chooseRubric(school, { ...(config.rubric !== undefined ? { rubric: config.rubric } : {}), registry });
       rubric = choice.rubric;

@@ -258,8 +258,8 @@ describe('old .xls files in the folder', () => {
     } else {
       console.log('no LibreOffice: the .xls is an entry with its error');
       expect(r.code).toBe(3);
-      expect(xls.error.code).toBe('input.xls_legacy');
-      expect(xls.error.message).toContain('.xlsx');
+      expect(xls.error.code).toBe('input.needs_libreoffice');
+      expect(xls.error.message).toContain('soffice --headless --convert-to xlsx');
     }
   }, 120_000);
 });

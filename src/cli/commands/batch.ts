@@ -147,6 +147,11 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
   const all = await findWorkbooks(paths, opts.outDir);
   if (all.length === 0) throw new UsageError({ code: 'batch.no_files', args: { paths: paths.join(', ') } });
   const files = opts.shard ? shardSlice(all, opts.shard.index, opts.shard.count) : all;
+  // Mapping files (--mapping, each folder's audit-mapping.yaml up to the folder given): checked once here (exit 2).
+  const mappingRoots = paths.map((p) => resolve(p));
+  await (await import('../read-workbook.js')).checkMappings(files.map((f) => f.path), {
+    ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}), roots: mappingRoots,
+  });
   if (!g.quiet) {
     const shard = opts.shard ? batchLabelShard(opts.shard, g) : '';
     io.stderr(`${format({ code: 'batch.found', args: { count: all.length, taken: files.length, shard, jobs: Math.min(opts.jobs, Math.max(files.length, 1)) } }, g.lang)}\n`);
@@ -164,6 +169,8 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
     schoolsDir: outDir !== null && opts.formats.length > 0 ? join(outDir, 'schools') : null,
     formats: opts.formats,
     junit: outDir !== null,
+    ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}),
+    mappingRoots,
   };
 
   const entries: BatchEntry[] = [];
