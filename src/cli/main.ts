@@ -182,6 +182,7 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
   program.command('template').description(commandHelp('template', lang))
     // -o is the program's option (commander gives it to the program wherever it stands); listed here for --help.
     .option('-o, --out <file.xlsx>', commandHelp('templateOut', lang))
+    .addHelpText('after', `\n${commandHelp('templateAfter', lang)}\n`)
     .action(async (_o: unknown, cmd: Command) => {
       const raw = cmd.optsWithGlobals();
       const g = globalOptions(raw, io);
@@ -194,6 +195,7 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
 
   program.command('inspect').description(commandHelp('inspect', lang))
     .argument('<file...>', commandHelp('inspectFiles', lang))
+    .addHelpText('after', `\n${commandHelp('inspectAfter', lang)}\n`)
     .action(async (files: string[], _o: unknown, cmd: Command) => {
       const raw = cmd.optsWithGlobals();
       const g = globalOptions(raw, io);

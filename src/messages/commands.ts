@@ -41,6 +41,22 @@ const HELP = {
     en: 'only read the workbooks and print how they were understood, with their data issues (like --explain, no audit)',
   },
   inspectFiles: { vi: 'các tệp kiểm kê (.xlsx, .xls, .ods)', en: 'the inventory workbooks (.xlsx, .xls, .ods)' },
+  templateAfter: {
+    vi: [
+      'Cũng dùng được: -r, --rubric <mã|tệp.yaml> (đánh dấu ★ các mục bộ tiêu chí dùng), --lang <vi|en>, -q',
+      'Ví dụ:          audit template --rubric ben-tre-2782 -o mau-kiem-ke.xlsx',
+      'Không bao giờ ghi đè lên tệp đã có (mã trả về 2).',
+    ].join('\n'),
+    en: [
+      'Also:     -r, --rubric <id|file.yaml> (★ marks the fields it uses), --lang <vi|en>, -q',
+      'Example:  audit template --rubric ben-tre-2782 --lang en -o inventory-form.xlsx',
+      'Never writes over an existing file (exit 2).',
+    ].join('\n'),
+  },
+  inspectAfter: {
+    vi: 'Cũng dùng được: --mapping <tệp.yaml>, --json, --lang <vi|en>\nVí dụ:          audit inspect truong.xlsx',
+    en: 'Also:     --mapping <file.yaml>, --json, --lang <vi|en>\nExample:  audit inspect school.xlsx',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export const commandHelp = (key: keyof typeof HELP, lang: Lang): string => HELP[key][lang];
