@@ -2,7 +2,7 @@
 // stable orders for the lists, status colours. Shared by the per-school, batch and diff renderers.
 import { LEVELS, type I18n, type Level } from '../inventory/fields.js';
 import type { CellRef, DataIssue } from '../inventory/types.js';
-import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, Warning } from '../engine/types.js';
+import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Warning } from '../engine/types.js';
 import { format, vocabLabel, type Lang } from '../messages/format.js';
 import { reportLabel } from '../messages/report.js';
 
@@ -39,6 +39,66 @@ export const scoreText = (score: number | null, lang: Lang): string =>
 
 export const bandText = (band: { label: I18n } | null, lang: Lang): string =>
   band ? pick(band.label, lang) : reportLabel('band.none', lang);
+
+/** Show a band (school or group) only when the rubric has bands; a result that does not say is shown as before. */
+export const showsBand = (r: AuditResult): boolean => r.has_bands !== false;
+
+/** A group as people know it: the rubric's title, else its id. */
+export const groupName = (g: GroupResult, lang: Lang): string => (g.title ? pick(g.title, lang) : g.id);
+
+/** A group's score, with its band when the rubric has bands. */
+export const groupValue = (r: AuditResult, g: GroupResult, lang: Lang): string => showsBand(r)
+  ? reportLabel('group.value', lang, { score: scoreText(g.score, lang), band: bandText(g.band, lang) })
+  : scoreText(g.score, lang);
+
+const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
+
+/** Failing and missing criteria, required ones first, rubric order within each severity. */
+export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; recommended: CriterionResult[] } {
+  const open = criteria.filter(notMet);
+  return { required: open.filter((c) => c.severity === 'required'), recommended: open.filter((c) => c.severity === 'recommended') };
+}
+
+/** "a", "a và b", "a, b và c". */
+function joinReasons(parts: string[], lang: Lang): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return reportLabel('verdict.join_last', lang, { a: parts.slice(0, -1).join(', '), b: parts.at(-1)! });
+}
+
+const counted = (key: 'required_fail' | 'required_missing' | 'and_missing' | 'recommended_open' | 'open', count: number, lang: Lang): string =>
+  count === 1 ? reportLabel(`verdict.${key}_one`, lang) : reportLabel(`verdict.${key}`, lang, { count });
+
+/**
+ * One sentence saying why the school passes or fails, from the rubric's pass rule (rubric.md "Scoring"):
+ * "Không đạt vì 5 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 72.3 dưới mức đạt 80."
+ * Null when the result does not carry the rule, or the rule explains nothing.
+ */
+export function verdictText(r: AuditResult, lang: Lang): string | null {
+  const rule = r.pass_rule;
+  if (!rule) return null;
+  const { required, recommended } = criteriaToFix(r.criteria);
+  const reqFail = required.filter((c) => c.status === 'fail').length;
+  const reqMissing = required.length - reqFail;
+  const judgedScore = rule.min_score !== null && r.score !== null;
+  const score = r.score === null ? '' : scoreText(r.score, lang);
+
+  if (r.status === 'fail') {
+    const reasons: string[] = [];
+    if (rule.all_required && reqFail > 0) reasons.push(counted('required_fail', reqFail, lang));
+    if (rule.all_required && reqMissing > 0) reasons.push(counted(reqFail > 0 ? 'and_missing' : 'required_missing', reqMissing, lang));
+    if (judgedScore && r.score! < rule.min_score!) reasons.push(reportLabel('verdict.score_below', lang, { score, min: rule.min_score! }));
+    return reasons.length ? reportLabel('verdict.fail', lang, { reasons: joinReasons(reasons, lang) }) : null;
+  }
+  const reasons: string[] = [];
+  if (rule.all_required && r.criteria.some((c) => c.severity === 'required')) reasons.push(reportLabel('verdict.required_ok', lang));
+  if (judgedScore) reasons.push(reportLabel('verdict.score_ok', lang, { score, min: rule.min_score! }));
+  // Without all_required a failing required criterion is as open as a recommended one.
+  const openCount = rule.all_required ? recommended.length : required.length + recommended.length;
+  const open = openCount === 0 ? null : rule.all_required ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
+  if (reasons.length === 0) return open ? reportLabel('verdict.pass_only_open', lang, { open }) : null;
+  const text = joinReasons(reasons, lang);
+  return open ? reportLabel('verdict.pass_open', lang, { reasons: text, open }) : reportLabel('verdict.pass', lang, { reasons: text });
+}
 
 export const levelsText = (levels: readonly Level[], lang: Lang): string =>
   sortLevels(levels).map((l) => vocabLabel('levels', l, lang)).join(', ');

@@ -26,6 +26,9 @@ describe('result JSON (audit-result/v1)', () => {
     expect(Object.keys(vi.warnings[0]!)).toEqual(['code', 'message']);
     expect(Object.keys(vi.deadlines[0]!)).toEqual(['id', 'date', 'title', 'days_left']);
     expect(vi.schema).toBe('audit-result/v1');
+    // what the engine adds for the human reports (pass rule, bands, group titles) stays out of the JSON
+    expect(sampleResult().groups[0]!.title).toBeDefined();
+    expect(JSON.stringify(vi)).not.toMatch(/pass_rule|has_bands|Hạ tầng, thiết bị CNTT/);
   });
 
   it('changes only human texts with the language', () => {

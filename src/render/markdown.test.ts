@@ -24,12 +24,63 @@ describe('Markdown report', () => {
     expect(en).toContain('- **Result:** Fail');
   });
 
-  it('has a criteria table with a row per criterion and six cells per row', () => {
+  it('says first, in one sentence, why the school fails', () => {
+    expect(md('vi').split('\n\n')[1]).toBe('**Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56.7 dưới mức đạt 60.**');
+    expect(md('en').split('\n\n')[1]).toBe('**Fails because 2 required criteria are not met, 1 lacks data and the score 56.7 is below the pass mark 60.**');
+    const r = sampleResult();
+    delete r.pass_rule; // a result that does not carry the rule: no guess
+    expect(renderMarkdownText(r, { lang: 'vi', color: false }).split('\n\n')[1]).toBe('## Thông tin trường');
+  });
+
+  it('has a criteria table with a row per criterion and seven cells per row, the severity among them', () => {
     for (const lang of ['vi', 'en'] as const) {
       const rows = section(md(lang), lang === 'vi' ? 'Các tiêu chí' : 'Criteria').split('\n').filter((l) => l.startsWith('|'));
       expect(rows).toHaveLength(2 + sampleResult().criteria.length);
-      for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2, row).toBe(6);
+      for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2, row).toBe(7);
     }
+    const table = section(md('vi'), 'Các tiêu chí');
+    expect(table).toContain('| Mục | Tiêu chí | Mức độ | Trạng thái |');
+    expect(table).toContain('| Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành | Bắt buộc | Không đạt |');
+    expect(table).toContain('| Không sử dụng phần mềm không bản quyền | Khuyến khích | Không đạt |');
+    expect(section(md('en'), 'Criteria')).toContain('| At least 2 computers for management | Required | Fail |');
+  });
+
+  it('lists the criteria not met required first, then recommended, in rubric order within each', () => {
+    const fix = section(md('vi'), 'Tiêu chí chưa đạt');
+    const order = [...fix.matchAll(/^(###|####) (.*)$/gm)].map((m) => m[2]);
+    expect(order).toEqual([
+      'Tiêu chí bắt buộc (3)',
+      '1 · Có cán bộ, giáo viên đầu mối CNTT (Thiếu dữ liệu)',
+      '2 · Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành (Không đạt)',
+      '4 · Giáo viên xây dựng bài giảng e-Learning (Không đạt)',
+      'Tiêu chí khuyến khích (1)',
+      '3.3 · Không sử dụng phần mềm không bản quyền (Không đạt)',
+    ]);
+    expect(fix).toContain('làm kết quả của trường là "Không đạt"');
+    // without the pass rule the notes, which state it, are left out
+    const r = sampleResult();
+    delete r.pass_rule;
+    expect(section(renderMarkdownText(r, { lang: 'vi', color: false }), 'Tiêu chí chưa đạt')).not.toContain('làm kết quả');
+  });
+
+  it('shows the band only when the rubric has bands, and groups by their titles', () => {
+    const vi = md('vi');
+    expect(vi).toContain('- **Xếp loại:** Trung bình');
+    const groups = vi.slice(vi.indexOf('### Điểm theo nhóm'), vi.indexOf('## Các tiêu chí'));
+    expect(groups).toContain('| Nhóm | Điểm | Xếp loại |');
+    expect(groups).toContain('| Hạ tầng, thiết bị CNTT | 50.0 | Trung bình |');
+    expect(groups).toContain('| day-hoc | 40.0 | Yếu |'); // no title: the id
+    expect(md('en')).toContain('| Ứng dụng CNTT trong quản lý | 75.0 | Khá |'); // no English title: the Vietnamese one
+    const r = sampleResult();
+    r.has_bands = false;
+    r.band = null;
+    const noBands = renderMarkdownText(r, { lang: 'vi', color: false });
+    expect(noBands).not.toContain('Xếp loại');
+    expect(noBands).toContain('| Nhóm | Điểm |\n');
+    expect(noBands).toContain('| Hạ tầng, thiết bị CNTT | 50.0 |\n');
+    // a result that does not say whether the rubric has bands keeps the band line
+    delete r.has_bands;
+    expect(renderMarkdownText(r, { lang: 'vi', color: false })).toContain('- **Xếp loại:** Chưa xếp loại');
   });
 
   it('uses the status words of the language', () => {
@@ -40,11 +91,11 @@ describe('Markdown report', () => {
 
   it('explains each failing criterion with the directive\'s words and the hint', () => {
     const fix = section(md('vi'), 'Tiêu chí chưa đạt');
-    expect(fix).toContain('### 2 · Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành (Không đạt)');
+    expect(fix).toContain('#### 2 · Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành (Không đạt)');
     expect(fix).toContain('> Trang bị thiết bị CNTT phục vụ công tác quản lý, điều hành: mỗi trường cần có ít nhất 02 bộ máy tính');
     expect(fix).toContain('- **Gợi ý:** Bổ sung máy tính cho bộ phận văn phòng, kế toán.');
     expect(fix).toContain('- **Ô dữ liệu:** Thiết bị!D5, Thiết bị!D9');
-    expect(fix).toContain('### 1 · Có cán bộ, giáo viên đầu mối CNTT (Thiếu dữ liệu)');
+    expect(fix).toContain('#### 1 · Có cán bộ, giáo viên đầu mối CNTT (Thiếu dữ liệu)');
     expect(fix).not.toContain('Tỷ lệ học sinh/máy tính'); // waived, not to fix
   });
 

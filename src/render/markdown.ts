@@ -1,12 +1,12 @@
-// The Markdown report of one school: identity, rubric and document, result, criteria table,
-// what to fix (with the directive's words), waivers, data problems, deadlines, warnings.
+// The Markdown report of one school: why it passes or fails, identity, rubric and document, result, criteria
+// table, what to fix (required first, with the directive's words), waivers, data problems, deadlines, warnings.
 // Every piece of text goes through escapeMd: a workbook cannot inject links, HTML or table breaks.
 import type { AuditResult } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
-  bandText, cellRefText, criterionMessage, dateText, daysLeftText, deadlineViews, issueSeverityWord, issueViews, issueWhere,
-  levelsText, pick, say, schoolTitle, scoreText, sortedCells, statusWord, summaryText, upcoming, waiverText, warningViews,
-  type Lang, type RenderOptions,
+  bandText, cellRefText, criteriaToFix, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, issueSeverityWord,
+  issueViews, issueWhere, levelsText, pick, say, schoolTitle, scoreText, severityWord, showsBand, sortedCells, statusWord,
+  summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
 } from './common.js';
 import { escapeMd, mdQuote, mdTable } from './text.js';
 
@@ -27,6 +27,9 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
   const unknown = L('unknown');
 
   out.push(heading(1, `${L('title')}: ${schoolTitle(r, lang)}`));
+  // Why the school passes or fails, before anything else
+  const verdict = verdictText(r, lang);
+  if (verdict) out.push(`**${escapeMd(verdict)}**`);
 
   out.push(heading(2, L('heading.school')), fieldList(lang, [
     ['field.school_code', r.school.code ?? unknown],
@@ -50,44 +53,52 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
     ['field.rubric_sha256', r.rubric.sha256],
   ]));
 
+  const bands = showsBand(r);
   out.push(heading(2, L('heading.result')), fieldList(lang, [
     ['field.status', statusWord(r.status, lang)],
     ['field.score', scoreText(r.score, lang)],
-    ['field.band', bandText(r.band, lang)],
+    ['field.band', bands ? bandText(r.band, lang) : null],
     ['field.summary', summaryText(r.summary, lang)],
   ]));
   if (r.groups.length) {
     out.push(heading(3, L('heading.groups')), mdTable(
-      [L('field.group'), L('field.score'), L('field.band')],
-      r.groups.map((g) => [g.id, scoreText(g.score, lang), bandText(g.band, lang)]),
+      [L('field.group'), L('field.score'), ...(bands ? [L('field.band')] : [])],
+      r.groups.map((g) => [groupName(g, lang), scoreText(g.score, lang), ...(bands ? [bandText(g.band, lang)] : [])]),
     ));
   }
 
   out.push(heading(2, L('heading.criteria')), mdTable(
-    [L('col.clause'), L('col.criterion'), L('col.status'), L('col.actual'), L('col.expected'), L('col.gap')],
+    [L('col.clause'), L('col.criterion'), L('col.severity'), L('col.status'), L('col.actual'), L('col.expected'), L('col.gap')],
     r.criteria.map((c) => [
-      c.clause, pick(c.title, lang), statusWord(c.status, lang),
+      c.clause, pick(c.title, lang), severityWord(c.severity, lang), statusWord(c.status, lang),
       say(c.actual, lang) ?? '', say(c.expected, lang) ?? '',
       c.status === 'fail' || c.status === 'missing' ? say(c.gap, lang) ?? '' : '',
     ]),
   ));
 
-  const toFix = r.criteria.filter((c) => c.status === 'fail' || c.status === 'missing');
-  if (toFix.length) {
+  const toFix = criteriaToFix(r.criteria);
+  if (toFix.required.length || toFix.recommended.length) {
     out.push(heading(2, L('heading.to_fix')));
-    for (const c of toFix) {
-      out.push(heading(3, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
-      const cells = sortedCells(c.cells).map(cellRefText).join(', ');
-      out.push(fieldList(lang, [
-        ['col.id', c.id],
-        ['col.actual', say(c.actual, lang)],
-        ['col.expected', say(c.expected, lang)],
-        ['col.gap', say(c.gap, lang)],
-        ['col.message', criterionMessage(c, lang)],
-        ['col.hint', c.hint ? pick(c.hint, lang) : null],
-        ['col.cells', cells || null],
-      ]));
-      if (c.quote) out.push(mdQuote(c.quote));
+    // the notes state the pass rule, so only when the result carries it
+    const requiredDecides = r.pass_rule?.all_required === true;
+    for (const [severity, list] of [['required', toFix.required], ['recommended', toFix.recommended]] as const) {
+      if (!list.length) continue;
+      out.push(heading(3, L(`to_fix.${severity}`, { count: list.length })));
+      if (requiredDecides) out.push(escapeMd(L(`to_fix.${severity}_note`)));
+      for (const c of list) {
+        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
+        const cells = sortedCells(c.cells).map(cellRefText).join(', ');
+        out.push(fieldList(lang, [
+          ['col.id', c.id],
+          ['col.actual', say(c.actual, lang)],
+          ['col.expected', say(c.expected, lang)],
+          ['col.gap', say(c.gap, lang)],
+          ['col.message', criterionMessage(c, lang)],
+          ['col.hint', c.hint ? pick(c.hint, lang) : null],
+          ['col.cells', cells || null],
+        ]));
+        if (c.quote) out.push(mdQuote(c.quote));
+      }
     }
   }
 

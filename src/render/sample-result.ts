@@ -163,11 +163,18 @@ export function sampleResult(): AuditResult {
     score: 56.7,
     status: 'fail',
     band: { id: 'trung-binh', label: { vi: 'Trung bình', en: 'Average' } },
+    // titles as the rubric gives them: both languages, Vietnamese only, none (the id is shown)
     groups: [
-      { id: 'ha-tang', score: 50, band: { id: 'trung-binh', label: { vi: 'Trung bình', en: 'Average' } } },
-      { id: 'quan-ly', score: 75, band: { id: 'kha', label: { vi: 'Khá' } } },
+      {
+        id: 'ha-tang', title: { vi: 'Hạ tầng, thiết bị CNTT', en: 'IT infrastructure and equipment' },
+        score: 50, band: { id: 'trung-binh', label: { vi: 'Trung bình', en: 'Average' } },
+      },
+      { id: 'quan-ly', title: { vi: 'Ứng dụng CNTT trong quản lý' }, score: 75, band: { id: 'kha', label: { vi: 'Khá' } } },
       { id: 'day-hoc', score: 40, band: { id: 'yeu', label: { vi: 'Yếu', en: 'Weak' } } },
     ],
+    // fails on both counts: 2 required criteria fail, 1 is missing, and 56.7 < 60
+    pass_rule: { min_score: 60, all_required: true },
+    has_bands: true,
     summary: { pass: 5, fail: 3, missing: 1, not_applicable: 1, waived: 1 },
     criteria,
     data_issues: [
@@ -195,7 +202,7 @@ function daysBetween(from: string, to: string): number {
 
 /**
  * A result with nothing known: no school code or name, no levels, every criterion not applicable or
- * waived (so the score is null and there is no band), no groups, issues, warnings or deadlines.
+ * waived (so the score is null), a rubric without bands, no groups, issues, warnings or deadlines.
  */
 export function minimalResult(): AuditResult {
   const base = sampleResult();
@@ -207,6 +214,8 @@ export function minimalResult(): AuditResult {
     status: 'pass',
     band: null,
     groups: [],
+    pass_rule: { min_score: null, all_required: true },
+    has_bands: false,
     summary: { pass: 0, fail: 0, missing: 0, not_applicable: 1, waived: 1 },
     criteria: [
       criterion({

@@ -47,6 +47,27 @@ describe('terminal table', () => {
   it('puts several schools one after the other', () => {
     const text = renderTerminal([sampleResult(), minimalResult()], { lang: 'vi', color: false });
     expect(text).toContain('\n\nkhong-ten.xlsx\n');
-    expect(text).toContain('Điểm: Không tính được (không có tiêu chí nào để chấm) · Xếp loại: Chưa xếp loại · Kết quả: Đạt');
+    // the minimal result's rubric has no bands: no band in its score line
+    expect(text).toContain('\nĐiểm: Không tính được (không có tiêu chí nào để chấm) · Kết quả: Đạt\n');
+    expect(text.slice(text.indexOf('khong-ten.xlsx'))).not.toContain('Xếp loại');
+  });
+
+  it('says why the school fails, lists the groups by title, and marks each criterion required or recommended', () => {
+    const vi = renderTerminal([sampleResult()], { lang: 'vi', color: false }).split('\n');
+    const score = vi.findIndex((l) => l.startsWith('Điểm: 56.7'));
+    expect(vi[score + 1]).toBe('Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56.7 dưới mức đạt 60.');
+    expect(vi).toContain('Nhóm Hạ tầng, thiết bị CNTT: 50.0 (Trung bình)');
+    expect(vi).toContain('Nhóm day-hoc: 40.0 (Yếu)');
+    // the severity is on the line under the status, in the same cell
+    const rowOf = (title: string) => vi.findIndex((l) => l.includes(title));
+    const mgmt = rowOf('Ít nhất 02 bộ máy tính');
+    expect(vi[mgmt]!.startsWith('│ Không đạt ')).toBe(true);
+    expect(vi[mgmt + 1]!.startsWith('│ (bắt buộc) ')).toBe(true);
+    const unlicensed = rowOf('3.3 · Không sử dụng');
+    expect(vi[unlicensed + 1]!.startsWith('│ (khuyến khích) ')).toBe(true);
+    const en = renderTerminal([sampleResult()], { lang: 'en', color: false }).split('\n');
+    expect(en).toContain('Fails because 2 required criteria are not met, 1 lacks data and the score 56.7 is below the pass mark 60.');
+    expect(en).toContain('Group IT infrastructure and equipment: 50.0 (Average)');
+    expect(en[en.findIndex((l) => l.includes('At least 2 computers')) + 1]!.startsWith('│ (required) ')).toBe(true);
   });
 });

@@ -1,13 +1,14 @@
-// The terminal view: a header (school, rubric, score/band/status) and a cli-table3 table of criteria,
-// then data issues, deadlines and warnings. Colours only when opts.color (a local Chalk instance,
-// never the global one, so NO_COLOR / --no-color decided by the CLI always win). Fits 100 columns.
+// The terminal view: a header (school, rubric, score/band/status, why, groups) and a cli-table3 table of
+// criteria (status with severity), then data issues, deadlines and warnings. Colours only when opts.color
+// (a local Chalk instance, never the global one, so NO_COLOR / --no-color decided by the CLI always win).
+// Fits 100 columns.
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditResult } from '../engine/types.js';
 import { reportLabel } from '../messages/report.js';
 import {
-  STATUS_STYLE, bandText, dateText, daysLeftText, deadlineViews, issueSeverityWord, issueViews, issueWhere, pick, say, schoolTitle,
-  scoreText, statusWord, summaryText, upcoming, warningViews, type RenderOptions,
+  STATUS_STYLE, bandText, dateText, daysLeftText, deadlineViews, groupName, groupValue, issueSeverityWord, issueViews, issueWhere,
+  pick, say, schoolTitle, scoreText, showsBand, statusWord, summaryText, upcoming, verdictText, warningViews, type RenderOptions,
 } from './common.js';
 import { breakLongWords, terminalSafe } from './text.js';
 
@@ -29,12 +30,16 @@ function renderOne(r: AuditResult, opts: RenderOptions, chalk: ChalkInstance): s
   lines.push(`${reportLabel('field.rubric', lang)}: ${t(reportLabel('rubric.value', lang, {
     title: pick(r.rubric.title, lang), id: r.rubric.id, version: r.rubric.version,
   }))}`);
-  lines.push(reportLabel('terminal.score_line', lang, {
-    score: scoreText(r.score, lang),
-    band: t(bandText(r.band, lang)),
-    status: statusColour(r.status, chalk.bold(statusWord(r.status, lang))),
-  }));
+  const status = statusColour(r.status, chalk.bold(statusWord(r.status, lang)));
+  lines.push(showsBand(r)
+    ? reportLabel('terminal.score_line', lang, { score: scoreText(r.score, lang), band: t(bandText(r.band, lang)), status })
+    : reportLabel('terminal.score_line_no_band', lang, { score: scoreText(r.score, lang), status }));
+  const verdict = verdictText(r, lang);
+  if (verdict) lines.push(statusColour(r.status, t(verdict)));
   lines.push(summaryText(r.summary, lang));
+  for (const g of r.groups) {
+    lines.push(t(reportLabel('terminal.group_line', lang, { group: groupName(g, lang), value: groupValue(r, g, lang) })));
+  }
 
   const table = new Table({
     head: ['col.status', 'col.criterion', 'col.actual_expected', 'col.gap'].map((k) => chalk.bold(reportLabel(k as 'col.status', lang))),
@@ -46,7 +51,8 @@ function renderOne(r: AuditResult, opts: RenderOptions, chalk: ChalkInstance): s
   for (const c of r.criteria) {
     const actual = say(c.actual, lang), expected = say(c.expected, lang);
     table.push([
-      statusColour(c.status, statusWord(c.status, lang)),
+      // the severity under the status: a required criterion not met is what makes the school fail
+      `${statusColour(c.status, statusWord(c.status, lang))}\n${chalk.dim(reportLabel(`terminal.severity.${c.severity}`, lang))}`,
       cell(1, `${c.clause} · ${pick(c.title, lang)}`),
       cell(2, [actual, expected].filter((x) => x !== null).join(' / ')),
       c.status === 'fail' || c.status === 'missing' ? cell(3, say(c.gap, lang) ?? '') : '',

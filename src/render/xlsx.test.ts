@@ -58,6 +58,7 @@ describe('Excel report', async () => {
     r.criteria.forEach((c, i) => {
       const row = ws.getRow(i + 2);
       expect(row.getCell(2).value).toBe(c.id);
+      expect(row.getCell(4).value).toBe(c.severity === 'required' ? 'Bắt buộc' : 'Khuyến khích');
       const status = row.getCell(7);
       expect((status.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${STATUS_STYLE[c.status].fill}`);
       expect(row.getCell(6).value).toBe(c.points ?? null);
@@ -66,6 +67,29 @@ describe('Excel report', async () => {
     expect(ws.getRow(2).getCell(7).value).toBe('Đạt');
     expect(ws.getRow(3).getCell(7).value).toBe('Thiếu dữ liệu');
     expect(ws.getRow(3).getCell(3).alignment?.wrapText).toBe(true);
+  });
+
+  it('says on the summary sheet why the school fails, its groups by title, and its band only when the rubric has bands', async () => {
+    const rows = async (r: ReturnType<typeof sampleResult>, lang: 'vi' | 'en' = 'vi') => {
+      const ws = (await load(await renderXlsx(r, { lang, color: false }))).getWorksheet(lang === 'vi' ? 'Tổng hợp' : 'Summary')!;
+      const out: [string, unknown][] = [];
+      ws.eachRow((row) => out.push([String(row.getCell(1).value), row.getCell(2).value]));
+      return out;
+    };
+    const vi = await rows(sampleResult());
+    const labels = vi.map(([k]) => k);
+    expect(labels.indexOf('Lý do')).toBe(labels.indexOf('Kết quả') + 1);
+    expect(vi).toContainEqual(['Lý do', 'Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56.7 dưới mức đạt 60.']);
+    expect(vi).toContainEqual(['Xếp loại', 'Trung bình']);
+    expect(vi).toContainEqual(['Nhóm: Hạ tầng, thiết bị CNTT', '50.0 (Trung bình)']);
+    expect(vi).toContainEqual(['Nhóm: day-hoc', '40.0 (Yếu)']);
+    expect(await rows(sampleResult(), 'en')).toContainEqual(['Group: IT infrastructure and equipment', '50.0 (Average)']);
+    const r = sampleResult();
+    r.has_bands = false;
+    r.band = null;
+    const noBands = await rows(r);
+    expect(noBands.map(([k]) => k)).not.toContain('Xếp loại');
+    expect(noBands).toContainEqual(['Nhóm: Hạ tầng, thiết bị CNTT', '50.0']);
   });
 
   it('keeps every text as text: no formula anywhere, even for "=HYPERLINK(…)"', async () => {

@@ -7,9 +7,9 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { AuditResult, CriterionStatus } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
-  STATUS_STYLE, bandText, cellRefText, criterionMessage, dateText, daysLeftText, deadlineViews, issueSeverityWord, issueViews,
-  levelsText, pick, say, scoreText, severityWord, sortedCells, statusWord, upcoming, warningViews, CRITERION_STATUSES,
-  type Lang, type RenderOptions,
+  STATUS_STYLE, bandText, cellRefText, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, groupValue,
+  issueSeverityWord, issueViews, levelsText, pick, say, scoreText, severityWord, showsBand, sortedCells, statusWord, upcoming,
+  verdictText, warningViews, CRITERION_STATUSES, type Lang, type RenderOptions,
 } from './common.js';
 import { xmlSafe } from './text.js';
 
@@ -118,12 +118,12 @@ function summarySheet(r: AuditResult, opts: RenderOptions): XlsxSheet {
   add(L('field.issuer'), r.rubric.issuer);
   add(L('field.rubric_sha256'), r.rubric.sha256);
   add(L('field.status'), statusWord(r.status, lang), r.status);
+  const verdict = verdictText(r, lang);
+  if (verdict) add(L('field.verdict'), verdict);
   add(L('field.score'), r.score ?? scoreText(null, lang));
-  add(L('field.band'), bandText(r.band, lang));
+  if (showsBand(r)) add(L('field.band'), bandText(r.band, lang));
   for (const s of CRITERION_STATUSES) add(statusWord(s, lang), r.summary[s], s);
-  for (const g of r.groups) {
-    add(`${L('field.group')} ${g.id}`, reportLabel('group.value', lang, { score: scoreText(g.score, lang), band: bandText(g.band, lang) }));
-  }
+  for (const g of r.groups) add(reportLabel('group.label', lang, { group: groupName(g, lang) }), groupValue(r, g, lang));
   for (const d of upcoming(deadlineViews(r.deadlines, lang))) {
     add(L('field.deadline'), reportLabel('deadline.value', lang, { date: dateText(d.date, lang), title: d.title, left: daysLeftText(d.days_left, lang) }));
   }
