@@ -19,23 +19,30 @@ const messages = {
   'any.expected_one': { vi: '{expected} cho ít nhất một mục: {metrics}', en: '{expected} for at least one of: {metrics}' },
 };
 
-// Kinds whose actual and expected are a bare value of one metric ("đã khai báo", "≥ 2"): inside all/any
-// they are prefixed with the metric's label. The others already say what they are about
-// (software, students per computer, expr, nested all/any).
-const BARE_VALUE_KINDS = new Set(['require', 'compare', 'in', 'graded']);
+// Inside all/any a part's value is prefixed with the label of the metric it reads ("Điện thoại cán bộ đầu
+// mối CNTT: chưa khai báo") where the part's own words do not say what they are about: the bare values of
+// require/compare/in/graded, and the software check's actual ("không có", "có: vnEdu"), whose expected
+// already names the software. students_per_computer, expr and nested all/any name their subject.
+const LABELS: Record<string, { actual: boolean; expected: boolean }> = {
+  require: { actual: true, expected: true },
+  compare: { actual: true, expected: true },
+  in: { actual: true, expected: true },
+  graded: { actual: true, expected: true },
+  software: { actual: true, expected: false },
+};
 
-/** The metric a part is about, when its findings do not name it themselves. */
-function partMetric(part: Check): string | null {
+/** The metric a part is about, and which of its findings need its label. */
+function partLabel(part: Check): Part['label'] {
   const kind = kindOf(part);
-  if (!kind || !BARE_VALUE_KINDS.has(kind.name)) return null;
-  const names = kind.metrics(part);
-  return names.length === 1 ? names[0]! : null;
+  const which = kind ? LABELS[kind.name] : undefined;
+  const names = kind?.metrics(part) ?? [];
+  return which && names.length === 1 ? { metric: names[0]!, ...which } : null;
 }
 
-interface Part { metric: string | null; outcome: CheckOutcome }
+interface Part { label: { metric: string; actual: boolean; expected: boolean } | null; outcome: CheckOutcome }
 
-const labelled = (metric: string | null, f: Finding | null): Finding | null =>
-  f && metric ? { code: 'part.labelled', args: { metric: metricLabel(metric), value: f } } : f;
+const labelled = (label: Part['label'], which: 'actual' | 'expected', f: Finding | null): Finding | null =>
+  f && label?.[which] ? { code: 'part.labelled', args: { metric: metricLabel(label.metric), value: f } } : f;
 
 const sameFinding = (a: Finding | null, b: Finding | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -45,16 +52,16 @@ const sameFinding = (a: Finding | null, b: Finding | null): boolean => JSON.stri
  */
 function expectedOf(parts: Part[], mode: 'all' | 'any'): Finding | null {
   const first = parts[0]!.outcome.expected;
-  if (parts.length > 1 && first && parts.every((p) => p.metric !== null && sameFinding(p.outcome.expected, first))) {
-    const metrics = joinFindings(parts.map((p) => metricLabel(p.metric!)), 'list.semicolon');
+  if (parts.length > 1 && first && parts.every((p) => p.label?.expected && sameFinding(p.outcome.expected, first))) {
+    const metrics = joinFindings(parts.map((p) => metricLabel(p.label!.metric)), 'list.semicolon');
     return { code: mode === 'all' ? 'all.expected_each' : 'any.expected_one', args: { expected: first, metrics } };
   }
-  return joinFindings(parts.map((p) => labelled(p.metric, p.outcome.expected)), mode === 'all' ? 'list.and' : 'list.or');
+  return joinFindings(parts.map((p) => labelled(p.label, 'expected', p.outcome.expected)), mode === 'all' ? 'list.and' : 'list.or');
 }
 
 function combine(checks: Check[], ctx: EvalContext, mode: 'all' | 'any'): CheckOutcome {
   const parts: Part[] = checks
-    .map((c) => ({ metric: partMetric(c), outcome: ctx.evaluate(c) }))
+    .map((c) => ({ label: partLabel(c), outcome: ctx.evaluate(c) }))
     .filter((p) => p.outcome.status !== 'not_applicable');
   const outcomes = parts.map((p) => p.outcome);
   const cells = uniqueCells(outcomes.flatMap((o) => o.cells));
@@ -64,7 +71,7 @@ function combine(checks: Check[], ctx: EvalContext, mode: 'all' | 'any'): CheckO
   const status = has(decisive).length > 0 ? decisive : has('missing').length > 0 ? 'missing' : mode === 'all' ? 'pass' : 'fail';
   // A failing `all` shows only the parts that hold it back; otherwise every part.
   const shown = mode === 'all' && status !== 'pass' ? parts.filter((p) => p.outcome.status !== 'pass') : parts;
-  const actual = joinFindings(shown.map((p) => labelled(p.metric, p.outcome.actual)), 'list.semicolon');
+  const actual = joinFindings(shown.map((p) => labelled(p.label, 'actual', p.outcome.actual)), 'list.semicolon');
   const expected = expectedOf(parts, mode);
   let gap = null;
   if (status === 'fail') gap = mode === 'all' ? joinFindings(has('fail').map((o) => o.gap), 'list.semicolon') : joinFindings(outcomes.map((o) => o.gap), 'list.or');

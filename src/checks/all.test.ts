@@ -52,12 +52,28 @@ describe('all (three-valued)', () => {
     expect(format(o.expected!, 'vi')).toBe('Có mạng Wi-Fi phục vụ giáo viên: có và Máy tính quản lý: ≥ 2');
   });
 
-  it('words: parts whose findings already say what they are about are not labelled again', async () => {
+  it('words: what already says what it is about is not labelled again (software expected, nested any)', async () => {
     const check = all({ software: 'so_diem_dien_tu' }, { any: [{ require: 'lan' }, { require: 'labs_lan' }] });
     const o = await runCheck(check, { lan: false, labs_lan: true, software: [{ name: 'vnEdu', function: 'so_diem_dien_tu' }] });
     expect(o.status).toBe('pass');
-    expect(format(o.actual!, 'vi')).toBe('có: vnEdu; Có mạng nội bộ (LAN): không; Phòng máy tính có mạng LAN: có');
+    expect(format(o.actual!, 'vi')).toBe('Phần mềm sổ điểm điện tử: có: vnEdu; Có mạng nội bộ (LAN): không; Phòng máy tính có mạng LAN: có');
     expect(format(o.expected!, 'vi')).toBe('phần mềm Sổ điểm điện tử đang sử dụng và có cho ít nhất một mục: Có mạng nội bộ (LAN); Phòng máy tính có mạng LAN');
+  });
+
+  it('words: software parts say which software is missing (not "không có; không có")', async () => {
+    const o = await runCheck(all({ software: 'quan_ly_truong_hoc' }, { software: 'so_lien_lac_dien_tu' }), { software: [] });
+    expect(o.status).toBe('fail');
+    expect(format(o.actual!, 'vi')).toBe('Phần mềm quản lý trường học: không có; Phần mềm sổ liên lạc điện tử: không có');
+    expect(format(o.actual!, 'en')).toBe('School management software: none; E-contact book software: none');
+  });
+
+  it('words: a part that reads several metrics keeps its own words', async () => {
+    const spc = { students_per_computer: { max: { thcs: 16 } } };
+    const inv = { levels: ['thcs'], students_thcs: 320, wifi: true, equipment: [{ kind: 'may_tinh_de_ban', purpose: 'phong_may', quantity: 10 }] };
+    const o = await runCheck(all(spc, { require: 'wifi' }), inv);
+    expect(o.status).toBe('fail');
+    // exactly the part's own words (the passing Wi-Fi part is left out)
+    expect(format(o.actual!, 'vi')).toBe(format((await runCheck(spc, inv)).actual!, 'vi'));
   });
 
   it('nests', async () => {
