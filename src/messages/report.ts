@@ -146,6 +146,10 @@ export const REPORT_LABELS = {
     vi: 'Tiêu chí khuyến khích không tự làm kết quả là "Không đạt", nhưng được tính vào điểm.',
     en: 'Recommended criteria do not make the result "Fail" by themselves, but they count in the score.',
   },
+  'to_fix.recommended_note_min': {
+    vi: 'Tiêu chí khuyến khích không tự làm kết quả là "Không đạt", nhưng được tính vào điểm; điểm dưới {min} thì kết quả là "Không đạt".',
+    en: 'Recommended criteria do not make the result "Fail" by themselves, but they count in the score; a score below {min} is a "Fail".',
+  },
   'terminal.score_line_no_band': { vi: 'Điểm: {score} · Kết quả: {status}', en: 'Score: {score} · Result: {status}' },
   'terminal.severity.required': { vi: '(bắt buộc)', en: '(required)' },
   'terminal.severity.recommended': { vi: '(khuyến khích)', en: '(recommended)' },

@@ -57,6 +57,7 @@ describe('Markdown report', () => {
       '3.3 · Không sử dụng phần mềm không bản quyền (Không đạt)',
     ]);
     expect(fix).toContain('làm kết quả của trường là "Không đạt"');
+    expect(fix).toContain('được tính vào điểm; điểm dưới 60 thì kết quả là "Không đạt".'); // the sample's pass mark
     // without the pass rule the notes, which state it, are left out
     const r = sampleResult();
     delete r.pass_rule;

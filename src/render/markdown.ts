@@ -79,12 +79,16 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
   const toFix = criteriaToFix(r.criteria);
   if (toFix.required.length || toFix.recommended.length) {
     out.push(heading(2, L('heading.to_fix')));
-    // the notes state the pass rule, so only when the result carries it
-    const requiredDecides = r.pass_rule?.all_required === true;
+    // the notes state the pass rule, so only when the result carries it and it requires every required criterion
+    const rule = r.pass_rule?.all_required ? r.pass_rule : null;
+    const notes = {
+      required: rule ? L('to_fix.required_note') : null,
+      recommended: !rule ? null : rule.min_score === null ? L('to_fix.recommended_note') : L('to_fix.recommended_note_min', { min: rule.min_score }),
+    };
     for (const [severity, list] of [['required', toFix.required], ['recommended', toFix.recommended]] as const) {
       if (!list.length) continue;
       out.push(heading(3, L(`to_fix.${severity}`, { count: list.length })));
-      if (requiredDecides) out.push(escapeMd(L(`to_fix.${severity}_note`)));
+      if (notes[severity]) out.push(escapeMd(notes[severity]));
       for (const c of list) {
         out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
         const cells = sortedCells(c.cells).map(cellRefText).join(', ');
