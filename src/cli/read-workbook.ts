@@ -9,7 +9,9 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ReadExplain } from '../inventory/explain.js';
 import { readInventoryExplained } from '../inventory/index.js';
-import { folderMappingFiles, loadMapping, mappingOptions, type Mapping } from '../inventory/mapping.js';
+import { folderMappingFiles } from '../inventory/mapping-files.js';
+import type { Mapping } from '../inventory/mapping.js';
+import type { NormalizeOptions } from '../inventory/normalize.js';
 import type { Inventory } from '../inventory/types.js';
 import './messages.js';
 
@@ -59,10 +61,15 @@ export function readInputFile(file: string): Uint8Array {
   }
 }
 
+/** The mapping module (zod schema, YAML): loaded only when a workbook has a mapping file. */
+const mappingModule = () => import('../inventory/mapping.js');
+
 /** The mappings that apply to a workbook, in the order their names are tried. Throws RubricError (exit 2). */
 export async function mappingsFor(path: string, opts: ReadWorkbookOptions): Promise<Mapping[]> {
   const files = opts.mapping !== undefined ? [opts.mapping] : [];
   if (opts.folderMappings !== false) files.push(...await folderMappingFiles(path, opts.folderMappings?.upTo));
+  if (files.length === 0) return [];
+  const { loadMapping } = await mappingModule();
   const out: Mapping[] = [];
   for (const f of files) out.push(await loadMapping(f));
   return out;
@@ -95,6 +102,8 @@ export async function checkMappings(workbooks: readonly string[], opts: { mappin
     seenDirs.add(dir);
     for (const f of await folderMappingFiles(wb, mappingRoot(wb, opts.roots ?? []))) files.add(f);
   }
+  if (files.size === 0) return;
+  const { loadMapping } = await mappingModule();
   for (const f of files) await loadMapping(f);
 }
 
@@ -110,7 +119,7 @@ async function sofficeFor(env: Record<string, string | undefined>): Promise<stri
 export async function readWorkbookFile(path: string, opts: ReadWorkbookOptions = {}): Promise<WorkbookFile> {
   const name = opts.name ?? path;
   const mappings = await mappingsFor(path, opts);
-  const normalize = mappingOptions(mappings);
+  const normalize: NormalizeOptions = mappings.length > 0 ? (await mappingModule()).mappingOptions(mappings) : {};
   const bytes = readInputFile(path);
   const done = (read: { inventory: Inventory; explain: ReadExplain }, converted?: string): WorkbookFile => {
     read.explain.mappingFiles = mappings.map((m) => m.file);

@@ -9,7 +9,7 @@
 // Every key is checked against fields.ts (a misspelt key is an error with "did you mean"), every problem
 // is reported at file:line:col like a rubric's, and the names are matched as loosely as the format's own.
 import { stat, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import '../messages/rubric.js';
 import '../messages/mapping.js';
@@ -34,8 +34,7 @@ export interface Mapping {
   values: Partial<Record<VocabName, Record<string, string[]>>>;
 }
 
-/** The file a folder of workbooks may hold; picked up by `audit` and `audit batch`. */
-export const FOLDER_MAPPING_FILE = 'audit-mapping.yaml';
+export { FOLDER_MAPPING_FILE, folderMappingFiles } from './mapping-files.js';
 /** A mapping is a few lines written by hand: anything bigger is a mistake. */
 export const MAX_MAPPING_BYTES = 64 * 1024;
 const MAX_NAMES = 50;
@@ -203,31 +202,6 @@ export async function loadMapping(file: string): Promise<Mapping> {
   if (!r.mapping) throw new RubricError(r.problems, 'mapping.invalid');
   cache.set(resolve(file), { stamp, mapping: r.mapping });
   return r.mapping;
-}
-
-/**
- * The `audit-mapping.yaml` files that apply to a workbook, nearest first: in its folder, then in each
- * parent folder up to `upTo` (a batch's folder; by default only the workbook's own folder).
- */
-export async function folderMappingFiles(workbook: string, upTo?: string): Promise<string[]> {
-  const found: string[] = [];
-  let dir = dirname(resolve(workbook));
-  const top = upTo === undefined ? dir : resolve(upTo);
-  const within = (d: string) => {
-    const rel = relative(top, d);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  if (!within(dir)) return found;
-  for (;;) {
-    const candidate = join(dir, FOLDER_MAPPING_FILE);
-    try {
-      if ((await stat(candidate)).isFile()) found.push(candidate);
-    } catch { /* none here */ }
-    const parent = dirname(dir);
-    if (dir === top || parent === dir || !within(parent)) break;
-    dir = parent;
-  }
-  return found;
 }
 
 // ---------- into the reader's matchers ----------
