@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { criteriaToFix, groupValue, showsBand, verdictText } from './common.js';
+import { cellsText, criteriaToFix, groupValue, showsBand, verdictText } from './common.js';
 import { sampleResult } from './sample-result.js';
 import { passRuleOf, scoreCriteria } from '../engine/score.js';
 import { scoringSchema } from '../rubric/schema.js';
@@ -95,5 +95,17 @@ describe('bands', () => {
     expect([showsBand(r), groupValue(r, g, 'vi')]).toEqual([false, '50.0']);
     delete r.has_bands;
     expect(showsBand(r)).toBe(true);
+  });
+});
+
+describe('cells for people', () => {
+  const at = (sheet: string, ...cells: string[]) => cells.map((cell) => ({ sheet, cell }));
+  it('turns a run of rows of one column into a range, in workbook order', () => {
+    const teachers = Array.from({ length: 56 }, (_, i) => [`C${i + 3}`, `D${i + 3}`]).flat();
+    expect(cellsText([...at('Giáo viên', ...teachers.reverse()), ...at('Thông tin chung', 'C11')]))
+      .toBe('Thông tin chung!C11, Giáo viên!C3:C58, Giáo viên!D3:D58');
+    expect(cellsText(at('Thiết bị', 'D9', 'D2', 'D3', 'D5', 'D3'))).toBe('Thiết bị!D2:D3, Thiết bị!D5, Thiết bị!D9');
+    expect(cellsText(at('Thiết bị', 'D10', 'D9', 'E9'))).toBe('Thiết bị!D9:D10, Thiết bị!E9');
+    expect(cellsText([])).toBe('');
   });
 });

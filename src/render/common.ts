@@ -176,6 +176,31 @@ export const sortedCells = (cells: readonly CellRef[]): CellRef[] => {
   });
 };
 
+/**
+ * Cells for people: in workbook order, a run of consecutive rows of one column as a range
+ * ("Giáo viên!C3:C58" rather than 56 cells). The JSON keeps every cell.
+ */
+export function cellsText(cells: readonly CellRef[]): string {
+  const runs: { sheet: string; col: string; from: number; to: number }[] = [];
+  const loose: CellRef[] = [];
+  for (const c of sortedCells(cells)) {
+    const m = /^([A-Z]{1,3})(\d+)$/.exec(c.cell);
+    if (!m) { loose.push(c); continue; }
+    const [col, row] = [m[1]!, Number(m[2])];
+    const run = runs.find((x) => x.sheet === c.sheet && x.col === col && x.to === row - 1);
+    if (run) run.to = row;
+    else runs.push({ sheet: c.sheet, col, from: row, to: row });
+  }
+  const items = [
+    ...loose.map((c) => ({ sheet: c.sheet, cell: c.cell, text: cellRefText(c) })),
+    ...runs.map((x) => ({
+      sheet: x.sheet, cell: `${x.col}${x.from}`,
+      text: x.from === x.to ? `${x.sheet}!${x.col}${x.from}` : `${x.sheet}!${x.col}${x.from}:${x.col}${x.to}`,
+    })),
+  ];
+  return items.sort(cmpCell).map((i) => i.text).join(', ');
+}
+
 /** Data issues in sheet/cell order; the message breaks remaining ties so the order never depends on input order. */
 export interface IssueView { severity: 'error' | 'warning'; sheet: string; cell: string | null; code: string; message: string }
 export function issueViews(issues: readonly DataIssue[], lang: Lang): IssueView[] {

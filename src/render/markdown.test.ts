@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownText } from './markdown.js';
+import { registerMessages } from '../messages/format.js';
 import { sampleResult } from './sample-result.js';
 
 const md = (lang: 'vi' | 'en') => renderMarkdownText(sampleResult(), { lang, color: false });
@@ -98,6 +99,20 @@ describe('Markdown report', () => {
     expect(fix).toContain('- **Ô dữ liệu:** Thiết bị!D5, Thiết bị!D9');
     expect(fix).toContain('#### 1 · Có cán bộ, giáo viên đầu mối CNTT (Thiếu dữ liệu)');
     expect(fix).not.toContain('Tỷ lệ học sinh/máy tính'); // waived, not to fix
+  });
+
+  it('leaves out a comment that only repeats the gap, and gives runs of cells as ranges', () => {
+    const r = sampleResult();
+    const c = r.criteria.find((x) => x.id === '2.management-computers')!;
+    registerMessages({ 'test.not_met_because': { vi: 'Chưa đạt: {gap}', en: 'Not met: {gap}' } });
+    c.message = { code: 'test.not_met_because', args: { gap: c.gap! } };
+    c.cells = Array.from({ length: 20 }, (_, i) => ({ sheet: 'Giáo viên', cell: `C${i + 3}` }));
+    const fix = section(renderMarkdownText(r, { lang: 'vi', color: false }), 'Tiêu chí chưa đạt');
+    const entry = fix.slice(fix.indexOf('#### 2 · Ít nhất 02'), fix.indexOf('#### 4 ·'));
+    expect(entry).toContain('- **Cần khắc phục:** thiếu 1 máy tính Quản lý');
+    expect(entry).not.toContain('Nhận xét');
+    expect(entry).toContain('- **Ô dữ liệu:** Giáo viên!C3:C22');
+    expect(fix).toContain('- **Nhận xét:** Chưa đạt yêu cầu mục 3.3.'); // a comment that says more stays
   });
 
   it('lists waivers with their reasons, data problems with cell refs, upcoming deadlines and warnings', () => {

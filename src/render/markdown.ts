@@ -4,8 +4,8 @@
 import type { AuditResult } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
-  bandText, cellRefText, criteriaToFix, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, issueSeverityWord,
-  issueViews, issueWhere, levelsText, pick, say, schoolTitle, scoreText, severityWord, showsBand, sortedCells, statusWord,
+  bandText, cellsText, criteriaToFix, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, issueSeverityWord,
+  issueViews, issueWhere, levelsText, pick, say, schoolTitle, scoreText, severityWord, showsBand, statusWord,
   summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
 } from './common.js';
 import { escapeMd, mdQuote, mdTable } from './text.js';
@@ -91,13 +91,16 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
       if (notes[severity]) out.push(escapeMd(notes[severity]));
       for (const c of list) {
         out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
-        const cells = sortedCells(c.cells).map(cellRefText).join(', ');
+        const cells = cellsText(c.cells);
+        const gap = say(c.gap, lang);
+        const message = criterionMessage(c, lang);
         out.push(fieldList(lang, [
           ['col.id', c.id],
           ['col.actual', say(c.actual, lang)],
           ['col.expected', say(c.expected, lang)],
-          ['col.gap', say(c.gap, lang)],
-          ['col.message', criterionMessage(c, lang)],
+          ['col.gap', gap],
+          // the comment is left out when it only repeats the gap ("Chưa đạt: <gap>")
+          ['col.message', gap && message.includes(gap) ? null : message],
           ['col.hint', c.hint ? pick(c.hint, lang) : null],
           ['col.cells', cells || null],
         ]));

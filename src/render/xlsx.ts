@@ -7,8 +7,8 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { AuditResult, CriterionStatus } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
-  STATUS_STYLE, bandText, cellRefText, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, groupValue,
-  issueSeverityWord, issueViews, levelsText, pick, say, scoreText, severityWord, showsBand, sortedCells, statusWord, upcoming,
+  STATUS_STYLE, bandText, cellsText, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, groupValue,
+  issueSeverityWord, issueViews, levelsText, pick, say, scoreText, severityWord, showsBand, statusWord, upcoming,
   verdictText, warningViews, CRITERION_STATUSES, type Lang, type RenderOptions,
 } from './common.js';
 import { xmlSafe } from './text.js';
@@ -161,7 +161,7 @@ function criteriaSheet(r: AuditResult, lang: Lang): XlsxSheet {
     cells: [
       c.clause, c.id, pick(c.title, lang), severityWord(c.severity, lang), c.weight, c.points, statusWord(c.status, lang),
       say(c.actual, lang), say(c.expected, lang), say(c.gap, lang), criterionMessage(c, lang), c.quote,
-      c.hint ? pick(c.hint, lang) : null, sortedCells(c.cells).map(cellRefText).join(', '), c.rule,
+      c.hint ? pick(c.hint, lang) : null, cellsText(c.cells), c.rule,
     ],
     status: { col: 6, status: c.status },
   }));
