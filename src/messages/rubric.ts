@@ -250,6 +250,12 @@ export const RUBRIC_MESSAGES: Catalogue = {
     vi: 'Không có bộ tiêu chí nào áp dụng cho {scope}. Các bộ hiện có: {available}. Hãy chọn một bộ bằng --rubric, ví dụ --rubric {example}',
     en: 'No rubric applies to {scope}. The rubrics are: {available}. Choose one with --rubric, e.g. --rubric {example}',
   },
+  'rubric.scope_undeclared': {
+    vi: 'Không chọn được bộ tiêu chí: trang "Thông tin chung" chưa khai báo {fields}. Hãy điền vào tệp, hoặc chọn bộ tiêu chí bằng --rubric, ví dụ --rubric {example}',
+    en: 'Cannot choose a rubric: the "Thông tin chung" sheet does not declare {fields}. Fill it in, or choose a rubric with --rubric, e.g. --rubric {example}',
+  },
+  'rubric.field.province': { vi: 'Tỉnh/Thành phố', en: 'the province (Tỉnh/Thành phố)' },
+  'rubric.field.school_year': { vi: 'Năm học', en: 'the school year (Năm học)' },
   'rubric.none_exist': {
     vi: 'Chưa có bộ tiêu chí nào; hãy chỉ ra tệp bộ tiêu chí bằng --rubric tệp.yaml',
     en: 'There are no rubrics yet; give a rubric file with --rubric file.yaml',

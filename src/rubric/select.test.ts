@@ -62,6 +62,12 @@ describe('chooseRubric without --rubric', () => {
     expect(text).toContain('Choose one with --rubric, e.g. --rubric child-rubric');
     expect(format((err as UsageError).finding, 'vi')).toContain('Hãy chọn một bộ bằng --rubric');
   });
+  it('a workbook without province or school year is told which to fill in', () => {
+    let err: unknown;
+    try { pick(school(null, null, null)); } catch (e) { err = e; }
+    expect((err as UsageError).finding.code).toBe('rubric.scope_undeclared');
+    expect(format((err as UsageError).finding, 'vi')).toBe('Không chọn được bộ tiêu chí: trang "Thông tin chung" chưa khai báo Tỉnh/Thành phố, Năm học. Hãy điền vào tệp, hoặc chọn bộ tiêu chí bằng --rubric, ví dụ --rubric child-rubric');
+  });
   it('no rubrics at all says so', () => {
     try { chooseRubric(school('Bến Tre', null, '2020-2021'), { registry: new RubricRegistry('tests/rubrics/none') }); expect.unreachable(); } catch (e) {
       expect((e as UsageError).finding.code).toBe('rubric.none_exist');

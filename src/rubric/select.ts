@@ -142,6 +142,11 @@ function noneApplicable(registry: RubricRegistry, school: SchoolScope): Finding 
     const h = registry.header(e);
     return { code: 'rubric.listed', args: { ref: `${e.id}@${e.version}`, issuer: h?.issuer ?? '', years: yearsFinding(h?.applies_to ?? {}) } };
   });
+  // Usually the workbook lacks the facts a rubric is chosen by: say which, not only that none applies.
+  const undeclared = [!school.province && 'province', !school.school_year && 'school_year'].filter((k): k is string => !!k);
+  if (undeclared.length > 0) {
+    return { code: 'rubric.scope_undeclared', args: { fields: undeclared.map((k) => ({ code: `rubric.field.${k}` })), example: entries[0]!.id } };
+  }
   return {
     code: 'rubric.none_applicable',
     args: {
