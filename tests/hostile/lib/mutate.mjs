@@ -69,7 +69,8 @@ function editXml(rng, xml) {
 /** Damage the zip's list of entries (when it can be unzipped at all). */
 function editEntries(rng, bytes) {
   let files;
-  try { files = Object.entries(unzipSync(bytes)); } catch { return null; }
+  // A damaged directory can declare huge entries, which fflate would inflate: leave those to byte-level damage.
+  try { files = Object.entries(unzipSync(bytes, { filter: (f) => f.originalSize <= 8 * 1024 * 1024 && f.size <= 8 * 1024 * 1024 })); } catch { return null; }
   if (files.length === 0) return null;
   const i = rng.int(files.length);
   const ops = [
