@@ -177,6 +177,11 @@ export interface BatchInput {
 }
 
 // ---------- combining ----------
+//
+// A batch is combined incrementally: BatchAccumulator takes one entry at a time and keeps only what the
+// summary needs (a short row per school for the ranking, counters for pass rates and district criteria,
+// school codes for the duplicate check, the few error entries). The entries themselves can go to disk as
+// they come and be streamed back into summary.json, so memory does not grow with the batch.
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const viCollator = new Intl.Collator('vi');
@@ -185,16 +190,18 @@ const viCollator = new Intl.Collator('vi');
 const nullsLast = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): number =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b);
 
+type RankKey = Pick<BatchRankRow, 'score' | 'code' | 'name' | 'file'>;
+
 /** Ranking order: score (highest first, none last), then school code, then name (Vietnamese collation), then file. */
-export function compareForRanking(a: BatchSchoolEntry, b: BatchSchoolEntry): number {
+export function compareForRanking(a: RankKey, b: RankKey): number {
   return nullsLast(a.score, b.score, (x, y) => y - x)
     || nullsLast(a.code, b.code, byText)
     || nullsLast(a.name, b.name, (x, y) => viCollator.compare(x, y))
     || byText(a.file, b.file);
 }
 
-/** Competition ranking over sorted schools: equal scores share a rank (1, 2, 2, 4); no score, no rank. */
-function assignRanks(sorted: BatchSchoolEntry[]): void {
+/** Competition ranking over sorted rows: equal scores share a rank (1, 2, 2, 4); no score, no rank. */
+function assignRanks(sorted: { score: number | null; rank: number | null }[]): void {
   let prevScore: number | null = null;
   let prevRank = 0;
   sorted.forEach((e, i) => {
@@ -207,9 +214,6 @@ function assignRanks(sorted: BatchSchoolEntry[]): void {
     e.rank = prevRank;
   });
 }
-
-const belowFailUnder = (e: BatchSchoolEntry, failUnder: number | null): boolean =>
-  failUnder !== null && (e.score === null || e.score < failUnder);
 
 const cmpRubric = (a: { id: string; version: string }, b: { id: string; version: string }): number =>
   byText(a.id, b.id) || compareSemver(a.version, b.version);
@@ -224,163 +228,245 @@ function compareSemver(a: string, b: string): number {
   return byText(a, b);
 }
 
-/** Entries → the whole summary: ranks, pass rates, district criteria, flags, totals. Does not keep the input's order. */
-export function combineBatch(input: BatchInput): BatchSummary {
-  const entries = input.entries.map((e): BatchEntry => (isSchoolEntry(e) ? { ...e, rank: null } : e)).sort((a, b) => byText(a.file, b.file));
-  for (let i = 1; i < entries.length; i++) {
-    if (entries[i]!.file === entries[i - 1]!.file) throw new UsageError({ code: 'batch.duplicate_file', args: { file: entries[i]!.file } });
-  }
-  const schools = entries.filter(isSchoolEntry);
+/** A ranking row as the renderers use it: the JSON row, plus what a table shows beside it. */
+export interface BatchDigestRow extends BatchRankRow {
+  district: string | null;
+  levels: Level[];
+  /** Required criteria the school fails or lacks data for, in rubric order. */
+  failing_required: string[];
+}
 
-  const rubricByRef = new Map<RubricRef, BatchRubric>();
-  for (const r of input.rubrics) {
-    const ref = rubricRef(r);
-    const known = rubricByRef.get(ref);
-    if (known && known.sha256 !== r.sha256) throw new UsageError({ code: 'batch.rubric_conflict', args: { rubric: ref } });
-    rubricByRef.set(ref, r);
-  }
-  // Only the rubrics some school used, in id/version order.
-  const used = new Set(schools.map((s) => rubricRef(s.rubric)));
-  for (const ref of used) if (!rubricByRef.has(ref)) throw new Error(`batch: rubric ${ref} used by an entry but not described`);
-  const rubrics = [...rubricByRef.values()].filter((r) => used.has(rubricRef(r))).sort(cmpRubric);
+/**
+ * Everything of the summary but its entries, plus what the renderers need from the entries: the
+ * ranking rows with district, levels and failing required criteria, the files not scored, and the
+ * criterion counts of all schools (for junit.xml's totals).
+ */
+export interface BatchDigest extends Omit<BatchSummary, 'entries' | 'ranking'> {
+  ranking: { rubric: RubricRef; schools: BatchDigestRow[] }[];
+  errors: BatchErrorEntry[];
+  criterion_counts: { tests: number; pass: number; fail: number; missing: number; not_applicable: number; waived: number };
+}
 
-  const ranking: BatchRanking[] = [];
-  const criteria: BatchCriterionRate[] = [];
-  const district: BatchDistrictResult[] = [];
-  for (const rubric of rubrics) {
-    const ref = rubricRef(rubric);
-    const group = schools.filter((s) => rubricRef(s.rubric) === ref).sort(compareForRanking);
-    assignRanks(group);
-    ranking.push({
-      rubric: ref,
-      schools: group.map((s) => ({ rank: s.rank, file: s.file, code: s.code, name: s.name, score: s.score, status: s.status, band: s.band })),
+type Counts = { pass: number; fail: number; missing: number; not_applicable: number; waived: number };
+const zeroCounts = (): Counts => ({ pass: 0, fail: 0, missing: 0, not_applicable: 0, waived: 0 });
+
+/** Per rubric (id@version): its schools' rows and counters. */
+interface RubricGroup {
+  rows: (BatchDigestRow & { notPassing: string[] })[];
+  criteria: Map<string, Counts>;
+  district: Map<string, { numerator: number; denominator: number }>;
+}
+
+export class BatchAccumulator {
+  private readonly files = new Set<string>();
+  private readonly groups = new Map<RubricRef, RubricGroup>();
+  private readonly errors: BatchErrorEntry[] = [];
+  private readonly codes = new Map<string, string[]>();
+  private readonly outside: Extract<BatchFlag, { code: `outside_${string}` }>[] = [];
+  private readonly counts = { tests: 0, ...zeroCounts() };
+  private readonly scores: { score: number | null }[] = [];
+  private rankByFile: Map<string, number | null> | null = null;
+
+  /** Take one entry (any order). Throws UsageError for a file seen twice. */
+  add(e: BatchEntry): void {
+    if (this.files.has(e.file)) throw new UsageError({ code: 'batch.duplicate_file', args: { file: e.file } });
+    this.files.add(e.file);
+    if (!isSchoolEntry(e)) {
+      this.errors.push({ file: e.file, error: { code: e.error.code, message: e.error.message } });
+      return;
+    }
+    const ref = rubricRef(e.rubric);
+    let g = this.groups.get(ref);
+    if (!g) this.groups.set(ref, (g = { rows: [], criteria: new Map(), district: new Map() }));
+    g.rows.push({
+      rank: null, file: e.file, code: e.code, name: e.name, score: e.score, status: e.status, band: e.band,
+      district: e.district, levels: e.levels,
+      failing_required: [],
+      notPassing: e.criteria.filter((c) => c.status === 'fail' || c.status === 'missing').map((c) => c.id),
     });
-    for (const c of rubric.criteria) criteria.push(passRate(ref, c.id, group));
-    for (const dc of rubric.district_criteria) district.push(districtResult(ref, dc, group));
+    for (const c of e.criteria) {
+      let n = g.criteria.get(c.id);
+      if (!n) g.criteria.set(c.id, (n = zeroCounts()));
+      n[c.status] += 1;
+      this.counts[c.status] += 1;
+    }
+    this.counts.tests += e.criteria.length;
+    for (const d of e.district_criteria) {
+      let n = g.district.get(d.id);
+      if (!n) g.district.set(d.id, (n = { numerator: 0, denominator: 0 }));
+      n.denominator += 1;
+      if (d.status === 'pass') n.numerator += 1;
+    }
+    if (e.code !== null) {
+      const files = this.codes.get(e.code);
+      if (files) files.push(e.file);
+      else this.codes.set(e.code, [e.file]);
+    }
+    const value: Record<ScopeMismatch, string | null> = { province: e.province, district: e.district, years: e.school_year };
+    for (const m of (['province', 'district', 'years'] as const).filter((x) => e.outside.includes(x))) {
+      this.outside.push({ code: `outside_${m}`, file: e.file, school_code: e.code, value: value[m], rubric: ref });
+    }
   }
 
-  const flags = batchFlags(schools, input.run);
-  const failUnder = input.run.fail_under;
-  const count = <T>(xs: T[], p: (x: T) => boolean): number => xs.reduce((n, x) => n + (p(x) ? 1 : 0), 0);
-  const totals: BatchTotals = {
-    files: entries.length,
-    schools: schools.length,
-    errors: entries.length - schools.length,
-    pass: count(schools, (s) => s.status === 'pass'),
-    fail: count(schools, (s) => s.status === 'fail'),
-    below_fail_under: count(schools, (s) => belowFailUnder(s, failUnder)),
-    district_criteria: {
-      pass: count(district, (d) => d.status === 'pass'),
-      fail: count(district, (d) => d.status === 'fail'),
-      missing: count(district, (d) => d.status === 'missing'),
-    },
-    flags: flags.length,
-  };
+  /** The summary without its entries. After it, rankOf() gives each school's rank. */
+  finish(input: Omit<BatchInput, 'entries'>): BatchDigest {
+    const rubricByRef = new Map<RubricRef, BatchRubric>();
+    for (const r of input.rubrics) {
+      const ref = rubricRef(r);
+      const known = rubricByRef.get(ref);
+      if (known && known.sha256 !== r.sha256) throw new UsageError({ code: 'batch.rubric_conflict', args: { rubric: ref } });
+      rubricByRef.set(ref, r);
+    }
+    for (const ref of this.groups.keys()) if (!rubricByRef.has(ref)) throw new Error(`batch: rubric ${ref} used by an entry but not described`);
+    // Only the rubrics some school used, in id/version order.
+    const rubrics = [...rubricByRef.values()].filter((r) => this.groups.has(rubricRef(r))).sort(cmpRubric);
 
+    const ranking: BatchDigest['ranking'] = [];
+    const criteria: BatchCriterionRate[] = [];
+    const district: BatchDistrictResult[] = [];
+    this.rankByFile = new Map();
+    for (const rubric of rubrics) {
+      const ref = rubricRef(rubric);
+      const g = this.groups.get(ref)!;
+      const required = new Set(rubric.criteria.filter((c) => c.severity === 'required').map((c) => c.id));
+      const order = new Map(rubric.criteria.map((c, i) => [c.id, i]));
+      const rows = [...g.rows].sort(compareForRanking);
+      assignRanks(rows);
+      ranking.push({
+        rubric: ref,
+        schools: rows.map(({ notPassing, ...row }) => ({
+          ...row,
+          failing_required: notPassing.filter((id) => required.has(id)).sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)),
+        })),
+      });
+      for (const r of rows) this.rankByFile.set(r.file, r.rank);
+      for (const c of rubric.criteria) {
+        const n = g.criteria.get(c.id) ?? zeroCounts();
+        const applicable = n.pass + n.fail + n.missing;
+        criteria.push({ rubric: ref, id: c.id, ...n, applicable, rate: applicable === 0 ? null : n.pass / applicable });
+      }
+      // District criteria over the schools of their rubric: each counted school's outcome came from its
+      // worker (engine/district.ts districtSchoolOutcome); a missing outcome counts against the share.
+      for (const dc of rubric.district_criteria) {
+        const { numerator, denominator } = g.district.get(dc.id) ?? { numerator: 0, denominator: 0 };
+        const share = denominator === 0 ? null : numerator / denominator;
+        const status = share === null ? 'missing' : share >= dc.min ? 'pass' : 'fail';
+        district.push({ rubric: ref, id: dc.id, numerator, denominator, share, min: dc.min, status });
+      }
+    }
+
+    const flags = this.flags(input.run);
+    const rows = ranking.flatMap((r) => r.schools);
+    const failUnder = input.run.fail_under;
+    const count = <T>(xs: T[], p: (x: T) => boolean): number => xs.reduce((n, x) => n + (p(x) ? 1 : 0), 0);
+    const totals: BatchTotals = {
+      files: this.files.size,
+      schools: rows.length,
+      errors: this.errors.length,
+      pass: count(rows, (s) => s.status === 'pass'),
+      fail: count(rows, (s) => s.status === 'fail'),
+      below_fail_under: count(rows, (s) => failUnder !== null && (s.score === null || s.score < failUnder)),
+      district_criteria: {
+        pass: count(district, (d) => d.status === 'pass'),
+        fail: count(district, (d) => d.status === 'fail'),
+        missing: count(district, (d) => d.status === 'missing'),
+      },
+      flags: flags.length,
+    };
+
+    return {
+      schema: BATCH_SCHEMA,
+      tool: { name: input.tool.name, version: input.tool.version },
+      lang: input.lang,
+      ...(input.generated_at !== undefined ? { generated_at: input.generated_at } : {}),
+      run: {
+        rubric: input.run.rubric,
+        as_of: input.run.as_of,
+        fail_under: input.run.fail_under,
+        waivers: input.run.waivers === null ? null : sortWaivers(input.run.waivers),
+      },
+      shard: input.shard,
+      totals,
+      rubrics,
+      ranking,
+      criteria,
+      district_criteria: district,
+      flags,
+      errors: [...this.errors].sort((a, b) => byText(a.file, b.file)),
+      criterion_counts: { ...this.counts },
+    };
+  }
+
+  /** A school's rank (null without a score), once finish() has run. */
+  rankOf(file: string): number | null {
+    if (!this.rankByFile) throw new Error('batch: rankOf before finish');
+    return this.rankByFile.get(file) ?? null;
+  }
+
+  /** Duplicate school codes, schools outside their rubric's scope, waivers naming a school not in the batch. */
+  private flags(run: BatchRun): BatchFlag[] {
+    const flags: BatchFlag[] = [];
+    for (const [code, files] of [...this.codes].sort((a, b) => byText(a[0], b[0]))) {
+      if (files.length > 1) flags.push({ code: 'duplicate_code', school_code: code, files: [...files].sort(byText) });
+    }
+    const kinds = ['outside_province', 'outside_district', 'outside_years'];
+    flags.push(...[...this.outside].sort((a, b) => byText(a.file, b.file) || kinds.indexOf(a.code) - kinds.indexOf(b.code)));
+    if (run.waivers) {
+      for (const w of sortWaivers(run.waivers)) {
+        if (w.school !== '*' && !this.codes.has(w.school)) flags.push({ code: 'waiver_unknown_school', school_code: w.school, criterion: w.criterion });
+      }
+    }
+    return flags;
+  }
+}
+
+/** The JSON ranking rows of a digest (without the renderers' extra columns). */
+export const jsonRanking = (d: Pick<BatchDigest, 'ranking'>): BatchRanking[] =>
+  d.ranking.map((g) => ({
+    rubric: g.rubric,
+    schools: g.schools.map((r) => ({ rank: r.rank, file: r.file, code: r.code, name: r.name, score: r.score, status: r.status, band: r.band })),
+  }));
+
+/** A digest and its entries → the summary object, keys in the order summary.json writes them. */
+export function summaryOf(d: BatchDigest, entries: BatchEntry[]): BatchSummary {
   return {
-    schema: BATCH_SCHEMA,
-    tool: { name: input.tool.name, version: input.tool.version },
-    lang: input.lang,
-    ...(input.generated_at !== undefined ? { generated_at: input.generated_at } : {}),
-    run: {
-      rubric: input.run.rubric,
-      as_of: input.run.as_of,
-      fail_under: input.run.fail_under,
-      waivers: input.run.waivers === null ? null : sortWaivers(input.run.waivers),
-    },
-    shard: input.shard,
-    totals,
-    rubrics,
-    entries: entries.map(canonicalEntry),
-    ranking,
-    criteria,
-    district_criteria: district,
-    flags,
+    schema: d.schema,
+    tool: d.tool,
+    lang: d.lang,
+    ...(d.generated_at !== undefined ? { generated_at: d.generated_at } : {}),
+    run: d.run,
+    shard: d.shard,
+    totals: d.totals,
+    rubrics: d.rubrics,
+    entries,
+    ranking: jsonRanking(d),
+    criteria: d.criteria,
+    district_criteria: d.district_criteria,
+    flags: d.flags,
   };
 }
+
+/**
+ * Entries (all in memory) → the digest and the summary. The entries are taken over, not copied: they are
+ * sorted by file and their `rank` is set in place.
+ */
+export function digestBatch(input: BatchInput): { digest: BatchDigest; summary: BatchSummary } {
+  const acc = new BatchAccumulator();
+  const entries = [...input.entries].sort((a, b) => byText(a.file, b.file));
+  for (const e of entries) acc.add(e);
+  const { entries: _, ...rest } = input;
+  const digest = acc.finish(rest);
+  for (const e of entries) if (isSchoolEntry(e)) e.rank = acc.rankOf(e.file);
+  return { digest, summary: summaryOf(digest, entries) };
+}
+
+/** Entries → the whole summary (see digestBatch). */
+export const combineBatch = (input: BatchInput): BatchSummary => digestBatch(input).summary;
 
 const sortWaivers = (ws: BatchRun['waivers'] & object) =>
   ws.map((w) => ({ school: w.school, criterion: w.criterion }))
     .sort((a, b) => byText(a.school, b.school) || byText(a.criterion, b.criterion))
     .filter((w, i, xs) => i === 0 || w.school !== xs[i - 1]!.school || w.criterion !== xs[i - 1]!.criterion);
-
-/** Keys in one fixed order, whatever produced the entry (a worker, or JSON read back for a merge). */
-function canonicalEntry(e: BatchEntry): BatchEntry {
-  if (!isSchoolEntry(e)) return { file: e.file, error: { code: e.error.code, message: e.error.message } };
-  return {
-    file: e.file,
-    code: e.code,
-    name: e.name,
-    province: e.province,
-    district: e.district,
-    school_year: e.school_year,
-    levels: [...e.levels],
-    rubric: { id: e.rubric.id, version: e.rubric.version },
-    as_of: e.as_of,
-    source_sha256: e.source_sha256,
-    score: e.score,
-    status: e.status,
-    band: e.band,
-    rank: e.rank,
-    summary: { pass: e.summary.pass, fail: e.summary.fail, missing: e.summary.missing, not_applicable: e.summary.not_applicable, waived: e.summary.waived },
-    criteria: e.criteria.map((c) => ({ id: c.id, status: c.status, points: c.points, actual: c.actual })),
-    district_criteria: e.district_criteria.map((d) => ({ id: d.id, status: d.status })),
-    data_issues: { errors: e.data_issues.errors, warnings: e.data_issues.warnings },
-    outside: [...e.outside],
-  };
-}
-
-function passRate(ref: RubricRef, id: string, group: BatchSchoolEntry[]): BatchCriterionRate {
-  const n = { pass: 0, fail: 0, missing: 0, not_applicable: 0, waived: 0 };
-  for (const s of group) {
-    const c = s.criteria.find((x) => x.id === id);
-    if (c) n[c.status] += 1;
-  }
-  const applicable = n.pass + n.fail + n.missing;
-  return { rubric: ref, id, ...n, applicable, rate: applicable === 0 ? null : n.pass / applicable };
-}
-
-/**
- * A district criterion over the schools of its rubric: each counted school's check outcome was computed
- * by the worker (engine/district.ts districtSchoolOutcome); a missing outcome counts against the share.
- */
-function districtResult(ref: RubricRef, dc: BatchRubric['district_criteria'][number], group: BatchSchoolEntry[]): BatchDistrictResult {
-  let numerator = 0;
-  let denominator = 0;
-  for (const s of group) {
-    const o = s.district_criteria.find((x) => x.id === dc.id);
-    if (!o) continue;
-    denominator += 1;
-    if (o.status === 'pass') numerator += 1;
-  }
-  const share = denominator === 0 ? null : numerator / denominator;
-  const status = share === null ? 'missing' : share >= dc.min ? 'pass' : 'fail';
-  return { rubric: ref, id: dc.id, numerator, denominator, share, min: dc.min, status };
-}
-
-/** Duplicate school codes, schools outside their rubric's scope, waivers naming a school not in the batch. */
-export function batchFlags(schools: readonly BatchSchoolEntry[], run: BatchRun): BatchFlag[] {
-  const flags: BatchFlag[] = [];
-  const byCode = new Map<string, string[]>();
-  for (const s of schools) if (s.code !== null) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s.file]);
-  for (const [code, files] of [...byCode].sort((a, b) => byText(a[0], b[0]))) {
-    if (files.length > 1) flags.push({ code: 'duplicate_code', school_code: code, files: [...files].sort(byText) });
-  }
-  const value: Record<ScopeMismatch, (s: BatchSchoolEntry) => string | null> = {
-    province: (s) => s.province, district: (s) => s.district, years: (s) => s.school_year,
-  };
-  for (const s of [...schools].sort((a, b) => byText(a.file, b.file))) {
-    for (const m of (['province', 'district', 'years'] as const).filter((x) => s.outside.includes(x))) {
-      flags.push({ code: `outside_${m}`, file: s.file, school_code: s.code, value: value[m](s), rubric: rubricRef(s.rubric) });
-    }
-  }
-  if (run.waivers) {
-    for (const w of sortWaivers(run.waivers)) {
-      if (w.school !== '*' && !byCode.has(w.school)) flags.push({ code: 'waiver_unknown_school', school_code: w.school, criterion: w.criterion });
-    }
-  }
-  return flags;
-}
 
 // ---------- exit code ----------
 
@@ -419,7 +505,7 @@ const sameRun = (a: BatchRun, b: BatchRun): boolean =>
  * Shard summaries → the summary one run over all files would have written. Every shard 1..n of the same
  * run (same tool, language and options) must be given exactly once; anything else is a UsageError.
  */
-export function mergeBatchSummaries(parts: readonly BatchSummary[]): BatchSummary {
+export function mergeBatchSummaries(parts: readonly BatchSummary[]): { digest: BatchDigest; summary: BatchSummary } {
   const first = parts[0];
   if (!first) throw new UsageError({ code: 'batch.merge_nothing' });
   for (const p of parts) {
@@ -440,7 +526,7 @@ export function mergeBatchSummaries(parts: readonly BatchSummary[]): BatchSummar
   if (entries.length !== first.shard!.files) {
     throw new UsageError({ code: 'batch.merge_mismatch', args: { what: 'files' } });
   }
-  return combineBatch({
+  return digestBatch({
     tool: first.tool,
     lang: first.lang,
     ...(first.generated_at !== undefined ? { generated_at: first.generated_at } : {}),

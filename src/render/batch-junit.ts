@@ -1,8 +1,7 @@
 // junit.xml of a batch, written in pieces so that it never sits whole in memory: the head with the
 // totals, each school's suite (rendered by its worker with junit.ts), a suite per file that could not
 // be scored (an error), and a suite per rubric of district criteria (a failure when the share is short).
-import type { BatchErrorEntry, BatchSummary } from '../engine/batch.js';
-import { isSchoolEntry } from '../engine/batch.js';
+import type { BatchErrorEntry, BatchDigest } from '../engine/batch.js';
 import { batchLabel } from '../messages/batch.js';
 import type { Lang } from './common.js';
 import { attrs } from './junit.js';
@@ -11,18 +10,14 @@ import { districtViews } from './batch-view.js';
 export const JUNIT_TAIL = '</testsuites>\n';
 
 /** Test counts of the whole document: every school criterion, every unreadable file, every district criterion. */
-export function junitTotals(s: BatchSummary) {
-  const t = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const e of s.entries) {
-    if (!isSchoolEntry(e)) {
-      t.tests += 1;
-      t.errors += 1;
-      continue;
-    }
-    t.tests += e.criteria.length;
-    t.failures += e.summary.fail + e.summary.missing;
-    t.skipped += e.summary.not_applicable + e.summary.waived;
-  }
+export function junitTotals(s: BatchDigest) {
+  const c = s.criterion_counts;
+  const t = {
+    tests: c.tests + s.errors.length,
+    failures: c.fail + c.missing,
+    errors: s.errors.length,
+    skipped: c.not_applicable + c.waived,
+  };
   for (const d of s.district_criteria) {
     t.tests += 1;
     if (d.status === 'fail') t.failures += 1;
@@ -31,7 +26,7 @@ export function junitTotals(s: BatchSummary) {
   return t;
 }
 
-export const junitHead = (s: BatchSummary): string =>
+export const junitHead = (s: BatchDigest): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'audit', ...junitTotals(s) })}>\n`;
 
 export function junitErrorSuite(e: BatchErrorEntry, lang: Lang): string {
@@ -46,7 +41,7 @@ export function junitErrorSuite(e: BatchErrorEntry, lang: Lang): string {
 }
 
 /** One suite per rubric that has district criteria. */
-export function junitDistrictSuites(s: BatchSummary, lang: Lang): string {
+export function junitDistrictSuites(s: BatchDigest, lang: Lang): string {
   const views = districtViews(s, lang);
   const out: string[] = [];
   for (const ref of [...new Set(views.map((v) => v.rubric))]) {

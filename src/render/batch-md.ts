@@ -1,7 +1,6 @@
 // summary.md: the district summary, readable in a merge request or a GitHub step summary. Overview,
 // district criteria, ranking, pass rates, files not scored, points to check. Every text is escaped.
-import type { BatchSummary } from '../engine/batch.js';
-import { isSchoolEntry } from '../engine/batch.js';
+import type { BatchDigest } from '../engine/batch.js';
 import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import { format } from '../messages/format.js';
 import { severityWord, type RenderOptions } from './common.js';
@@ -15,7 +14,7 @@ export interface BatchMarkdownOptions extends RenderOptions {
 
 const heading = (level: number, text: string): string => `${'#'.repeat(level)} ${escapeMd(text)}`;
 
-export function renderBatchMarkdown(s: BatchSummary, opts: BatchMarkdownOptions): string {
+export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions): string {
   const { lang } = opts;
   const L = (k: BatchLabel, args?: Parameters<typeof batchLabel>[2]) => batchLabel(k, lang, args);
   const out: string[] = [heading(1, L('title'))];
@@ -69,10 +68,9 @@ export function renderBatchMarkdown(s: BatchSummary, opts: BatchMarkdownOptions)
     ));
   }
 
-  const errors = s.entries.filter((e) => !isSchoolEntry(e));
-  out.push(heading(2, L('heading.errors')), errors.length === 0 ? escapeMd(L('none')) : mdTable(
+  out.push(heading(2, L('heading.errors')), s.errors.length === 0 ? escapeMd(L('none')) : mdTable(
     [L('col.file'), L('col.error_code'), L('col.message')],
-    errors.map((e) => ('error' in e ? [e.file, e.error.code, e.error.message] : [])),
+    s.errors.map((e) => [e.file, e.error.code, e.error.message]),
   ));
 
   out.push(heading(2, L('heading.flags')), s.flags.length === 0 ? escapeMd(L('none')) : s.flags.map((f) => `- ${escapeMd(flagText(f, lang), true)}`).join('\n'));

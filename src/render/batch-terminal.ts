@@ -1,6 +1,6 @@
 // What `audit batch` prints on stdout without --json: the outcome, the district criteria and the top
 // of each ranking. The full tables are in summary.md / summary.xlsx.
-import type { BatchSummary } from '../engine/batch.js';
+import type { BatchDigest } from '../engine/batch.js';
 import { batchLabel } from '../messages/batch.js';
 import { STATUS_STYLE, type Lang } from './common.js';
 import { terminalSafe } from './text.js';
@@ -10,7 +10,7 @@ import { terminalChalk } from './terminal.js';
 /** Rows of each ranking shown on the terminal. */
 const TOP = 10;
 
-export function renderBatchTerminal(s: BatchSummary, opts: { lang: Lang; color: boolean }): string {
+export function renderBatchTerminal(s: BatchDigest, opts: { lang: Lang; color: boolean }): string {
   const { lang } = opts;
   const chalk = terminalChalk(opts.color);
   const paint = (status: keyof typeof STATUS_STYLE, text: string) => chalk[STATUS_STYLE[status].ansi](text);

@@ -1,9 +1,6 @@
 // What the batch renderers (Markdown, Excel, terminal, JUnit) share: the summary's rows in words.
 // Computed from the summary alone, so a merged summary renders like a single run.
-import type {
-  BatchDistrictResult, BatchFlag, BatchRubric, BatchSchoolEntry, BatchSummary,
-} from '../engine/batch.js';
-import { isSchoolEntry } from '../engine/batch.js';
+import type { BatchDigest, BatchDistrictResult, BatchFlag, BatchRubric } from '../engine/batch.js';
 import type { CriterionStatus } from '../engine/types.js';
 import { batchLabel } from '../messages/batch.js';
 import { dateText, levelsText, statusWord, type Lang } from './common.js';
@@ -15,7 +12,7 @@ export const scoreCell = (score: number | null): string => (score === null ? 'â€
 
 export interface RubricView { ref: string; rubric: BatchRubric; text: string }
 
-export function rubricViews(s: BatchSummary, lang: Lang): Map<string, RubricView> {
+export function rubricViews(s: BatchDigest, lang: Lang): Map<string, RubricView> {
   return new Map(s.rubrics.map((r) => {
     const ref = `${r.id}@${r.version}`;
     const document = batchLabel('document.value', lang, { number: r.document.number, date: dateText(r.document.date, lang), issuer: r.issuer });
@@ -26,12 +23,6 @@ export function rubricViews(s: BatchSummary, lang: Lang): Map<string, RubricView
 export function bandLabel(rubric: BatchRubric | undefined, band: string | null): string {
   if (band === null) return 'â€”';
   return rubric?.bands.find((b) => b.id === band)?.label ?? band;
-}
-
-/** Ids of the required criteria a school fails or lacks data for, in rubric order. */
-export function failingRequired(e: BatchSchoolEntry, rubric: BatchRubric | undefined): string[] {
-  const required = new Set((rubric?.criteria ?? []).filter((c) => c.severity === 'required').map((c) => c.id));
-  return e.criteria.filter((c) => required.has(c.id) && (c.status === 'fail' || c.status === 'missing')).map((c) => c.id);
 }
 
 export interface RankView {
@@ -50,27 +41,24 @@ export interface RankView {
 }
 
 /** The ranking rows, rubric by rubric, in ranking order. */
-export function* rankViews(s: BatchSummary, lang: Lang): Generator<RankView> {
+export function* rankViews(s: BatchDigest, lang: Lang): Generator<RankView> {
   const rubrics = rubricViews(s, lang);
-  const byFile = new Map<string, BatchSchoolEntry>();
-  for (const e of s.entries) if (isSchoolEntry(e)) byFile.set(e.file, e);
   const unknown = batchLabel('unknown', lang);
   for (const group of s.ranking) {
     const rubric = rubrics.get(group.rubric)?.rubric;
     for (const row of group.schools) {
-      const e = byFile.get(row.file);
       yield {
         rubric: group.rubric,
         rank: row.rank === null ? batchLabel('unranked', lang) : String(row.rank),
         code: row.code ?? unknown,
         name: row.name ?? unknown,
-        district: e?.district ?? unknown,
-        levels: e && e.levels.length > 0 ? levelsText(e.levels, lang) : unknown,
+        district: row.district ?? unknown,
+        levels: row.levels.length > 0 ? levelsText(row.levels, lang) : unknown,
         score: row.score,
         band: bandLabel(rubric, row.band),
         status: row.status,
         statusText: statusWord(row.status, lang),
-        failingRequired: e ? failingRequired(e, rubric) : [],
+        failingRequired: row.failing_required,
         file: row.file,
       };
     }
@@ -92,7 +80,7 @@ export interface DistrictView {
   statusText: string;
 }
 
-export function districtViews(s: BatchSummary, lang: Lang): DistrictView[] {
+export function districtViews(s: BatchDigest, lang: Lang): DistrictView[] {
   const rubrics = rubricViews(s, lang);
   return s.district_criteria.map((d: BatchDistrictResult) => {
     const dc = rubrics.get(d.rubric)?.rubric.district_criteria.find((x) => x.id === d.id);
@@ -131,7 +119,7 @@ export interface RateView {
   rateText: string;
 }
 
-export function rateViews(s: BatchSummary, lang: Lang): RateView[] {
+export function rateViews(s: BatchDigest, lang: Lang): RateView[] {
   const rubrics = rubricViews(s, lang);
   return s.criteria.map((c) => {
     const meta = rubrics.get(c.rubric)?.rubric.criteria.find((x) => x.id === c.id);
@@ -157,12 +145,12 @@ export const flagText = (f: BatchFlag, lang: Lang): string => {
 };
 
 /** The overall outcome in words, as the exit code judges it. */
-export function outcomeText(s: BatchSummary, lang: Lang): string {
+export function outcomeText(s: BatchDigest, lang: Lang): string {
   const t = s.totals;
   if (t.errors > 0) return batchLabel('result.errors', lang);
   if (t.fail > 0 || t.district_criteria.fail > 0 || t.below_fail_under > 0) return batchLabel('result.fail', lang);
   return batchLabel('result.ok', lang);
 }
 
-export const asOfText = (s: BatchSummary, lang: Lang): string =>
+export const asOfText = (s: BatchDigest, lang: Lang): string =>
   s.run.as_of !== null ? dateText(s.run.as_of, lang) : batchLabel('as_of.per_school', lang);

@@ -1,14 +1,13 @@
 // summary.xlsx: the district summary for people who filter and sort in Excel. Sheets: ranking (score,
 // level, result, required criteria not met), pass rates, district criteria, files not scored, points to
 // check; each with the shared table layout of xlsx.ts (frozen header, autofilter, status colours).
-import type { BatchSummary } from '../engine/batch.js';
-import { isSchoolEntry } from '../engine/batch.js';
+import type { BatchDigest } from '../engine/batch.js';
 import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import { severityWord, type RenderOptions } from './common.js';
 import { addTableSheet, newWorkbook, workbookBytes, type XlsxRow, type XlsxSheet } from './xlsx.js';
 import { districtViews, flagText, rankViews, rateViews } from './batch-view.js';
 
-export async function renderBatchXlsx(s: BatchSummary, opts: RenderOptions): Promise<Uint8Array> {
+export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Promise<Uint8Array> {
   const { lang } = opts;
   const L = (k: BatchLabel) => batchLabel(k, lang);
   const many = s.rubrics.length > 1;
@@ -87,8 +86,8 @@ export async function renderBatchXlsx(s: BatchSummary, opts: RenderOptions): Pro
   const errors: XlsxSheet = {
     name: L('sheet.errors'),
     columns: [{ header: L('col.file'), width: 50, wrap: true }, { header: L('col.error_code'), width: 26 }, { header: L('col.message'), width: 90, wrap: true }],
-    rows: s.entries.filter((e) => !isSchoolEntry(e)).map((e): XlsxRow => ({
-      cells: 'error' in e ? [e.file, e.error.code, e.error.message] : [],
+    rows: s.errors.map((e): XlsxRow => ({
+      cells: [e.file, e.error.code, e.error.message],
       status: { col: 1, status: 'fail' },
     })),
   };

@@ -2,20 +2,24 @@
 // worker writing its school's reports and sending back a compact entry; then the district summary
 // (summary.json, .md, .xlsx, junit.xml) from the entries alone. `--shard i/n` takes a share of the
 // sorted file list; `--merge` combines the shards' summary.json into what one run would have written.
-import { availableParallelism } from 'node:os';
-import { open, readFile, rename, stat, unlink, appendFile, realpath } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
+import { closeSync, createReadStream, createWriteStream, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../../errors.js';
 import type { Waiver } from '../../engine/types.js';
 import {
-  asBatchSummary, batchExitCode, combineBatch, isSchoolEntry, mergeBatchSummaries, parseShard, shardSlice, rubricRef,
-  type BatchEntry, type BatchRubric, type BatchSummary,
+  BatchAccumulator, asBatchSummary, batchExitCode, isSchoolEntry, mergeBatchSummaries, parseShard, shardSlice, rubricRef,
+  type BatchDigest, type BatchEntry, type BatchRubric, type BatchSummary,
 } from '../../engine/batch.js';
 import { format } from '../../messages/format.js';
 import '../../messages/batch.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
-import { ReportWriter, reportFileName, type ReportFormat } from '../output.js';
+import { ReportWriter, cleanTempsOnInterrupt, reportFileName, type ReportFormat } from '../output.js';
 import type { BatchReply, BatchTask, BatchWorkerConfig } from '../batch-worker.js';
 import { parseAuditOptions, sourceDateEpoch, type AuditCommandOptions } from './audit.js';
 import { TOOL } from '../tool.js';
@@ -56,6 +60,8 @@ const piscinaRunner: RunnerFactory = async (config, jobs) => {
     minThreads: jobs,
     maxThreads: jobs,
     workerData: config,
+    // The next task waits in the worker, not in this thread: no idle gap while a reply travels back.
+    concurrentTasksPerWorker: 2,
   });
   return { run: (t) => pool.run(t), close: () => pool.destroy() };
 };
@@ -109,14 +115,25 @@ export interface BatchDeps {
   runner?: RunnerFactory;
 }
 
-export async function runBatch(paths: string[], opts: BatchCommandOptions, g: GlobalOptions, io: CliIO, deps: BatchDeps = {}): Promise<CommandResult> {
-  if (paths.length === 0) throw new UsageError({ code: opts.merge ? 'batch.merge_nothing' : 'batch.no_paths' });
-  const summary = opts.merge ? await mergeFiles(paths) : await scoreFolder(paths, opts, g, io, deps);
-  await writeSummary(summary, opts, g, io);
-  return batchExitCode(summary);
+/** What the summary is written from: the digest, and a way to read the entries (each time from the start). */
+interface BatchOutcome {
+  digest: BatchDigest;
+  entries(): AsyncIterable<BatchEntry> | Iterable<BatchEntry>;
+  cleanup(): Promise<void>;
 }
 
-async function mergeFiles(paths: string[]): Promise<BatchSummary> {
+export async function runBatch(paths: string[], opts: BatchCommandOptions, g: GlobalOptions, io: CliIO, deps: BatchDeps = {}): Promise<CommandResult> {
+  if (paths.length === 0) throw new UsageError({ code: opts.merge ? 'batch.merge_nothing' : 'batch.no_paths' });
+  const outcome = opts.merge ? await mergeFiles(paths) : await scoreFolder(paths, opts, g, io, deps);
+  try {
+    await writeSummary(outcome, opts, g, io);
+  } finally {
+    await outcome.cleanup();
+  }
+  return batchExitCode(outcome.digest);
+}
+
+async function mergeFiles(paths: string[]): Promise<BatchOutcome> {
   const parts: BatchSummary[] = [];
   for (const file of paths) {
     let value: unknown;
@@ -128,13 +145,98 @@ async function mergeFiles(paths: string[]): Promise<BatchSummary> {
     }
     parts.push(asBatchSummary(value, file));
   }
-  return mergeBatchSummaries(parts);
+  const { digest, summary } = mergeBatchSummaries(parts);
+  return { digest, entries: () => summary.entries, cleanup: async () => undefined };
 }
 
-/** Where the JUnit suites of the schools wait, in arrival order, until the summary is known. */
-interface JunitParts { path: string; size: number; at: Map<string, { offset: number; length: number }> }
+/**
+ * Takes the workers' replies in file order, whatever order they arrive in: report names are claimed and
+ * JUnit suites appended as one sequential run would (deterministic names, a deterministic junit.xml), and
+ * this work is spread over the run rather than left to the end. Only replies that arrive ahead of a
+ * slower one wait here, so memory holds the compact entries and a few replies.
+ */
+class InOrderSink {
+  readonly accumulator = new BatchAccumulator();
+  readonly rubrics = new Map<string, BatchRubric>();
+  private readonly waiting = new Map<number, BatchReply>();
+  private next = 0;
+  private readonly claims: ReportWriter | null;
 
-async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: GlobalOptions, io: CliIO, deps: BatchDeps): Promise<BatchSummary> {
+  constructor(
+    private readonly schoolsDir: string | null,
+    private readonly inputs: ReadonlySet<string>,
+    private readonly junitFd: number | null,
+    /** Entries go to this file, one JSON line each, in file order. */
+    private readonly spillFd: number,
+    private readonly lang: GlobalOptions['lang'],
+    private readonly provisional: (index: number) => string,
+  ) {
+    this.claims = schoolsDir !== null ? new ReportWriter(schoolsDir, [...inputs]) : null;
+  }
+
+  take(index: number, reply: BatchReply): void {
+    this.waiting.set(index, reply);
+    for (let r = this.waiting.get(this.next); r !== undefined; r = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next);
+      this.finish(this.next, r);
+      this.next += 1;
+    }
+  }
+
+  /** One copy of each repeated text (criterion ids, statuses, "đã khai báo"…): entries arrive as fresh copies. */
+  private readonly strings = new Map<string, string>();
+  private intern<T extends string | null>(s: T): T {
+    if (s === null) return s;
+    const known = this.strings.get(s);
+    if (known !== undefined) return known as T;
+    if (this.strings.size < 100_000) this.strings.set(s, s);
+    return s;
+  }
+
+  private finish(index: number, reply: BatchReply): void {
+    const e = reply.entry;
+    if (isSchoolEntry(e)) {
+      e.province = this.intern(e.province);
+      e.district = this.intern(e.district);
+      e.school_year = this.intern(e.school_year);
+      e.as_of = this.intern(e.as_of);
+      e.rubric = { id: this.intern(e.rubric.id), version: this.intern(e.rubric.version) };
+      e.levels = e.levels.map((l) => this.intern(l));
+      for (const c of e.criteria) {
+        c.id = this.intern(c.id);
+        c.status = this.intern(c.status);
+        c.actual = this.intern(c.actual);
+      }
+      for (const d of e.district_criteria) {
+        d.id = this.intern(d.id);
+        d.status = this.intern(d.status);
+      }
+    }
+    this.accumulator.add(e);
+    writeSync(this.spillFd, `${JSON.stringify(e)}\n`);
+    if (reply.rubric) this.rubrics.set(`${rubricRef(reply.rubric)} ${reply.rubric.sha256}`, reply.rubric);
+    if (this.claims && this.schoolsDir !== null && isSchoolEntry(e) && reply.reports.length > 0) {
+      const stem = this.claims.claimStem(e.code, e.file);
+      for (const f of reply.reports) {
+        const target = join(this.schoolsDir, reportFileName(stem, f));
+        if (this.inputs.has(target)) throw new UsageError({ code: 'cli.output_is_input', args: { file: target } });
+        try {
+          renameSync(join(this.schoolsDir, reportFileName(this.provisional(index), f)), target);
+        } catch (err) {
+          throw new UsageError({ code: 'cli.cannot_write', args: { file: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+        }
+      }
+    }
+    if (this.junitFd !== null) {
+      const suite = isSchoolEntry(e) ? reply.junit : junitErrorSuite(e, this.lang);
+      if (suite !== undefined) writeSync(this.junitFd, `${suite}\n`);
+    }
+  }
+}
+
+let junitErrorSuite: typeof import('../../render/batch-junit.js').junitErrorSuite;
+
+async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: GlobalOptions, io: CliIO, deps: BatchDeps): Promise<BatchOutcome> {
   // Problems with the run itself stop it before any file is read (exit 2).
   const { loadRubric } = await import('../../rubric/registry.js');
   if (opts.rubric !== undefined) loadRubric(opts.rubric);
@@ -152,13 +254,15 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
   await (await import('../read-workbook.js')).checkMappings(files.map((f) => f.path), {
     ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}), roots: mappingRoots,
   });
+  const jobs = Math.max(1, Math.min(opts.jobs, files.length));
   if (!g.quiet) {
-    const shard = opts.shard ? batchLabelShard(opts.shard, g) : '';
-    io.stderr(`${format({ code: 'batch.found', args: { count: all.length, taken: files.length, shard, jobs: Math.min(opts.jobs, Math.max(files.length, 1)) } }, g.lang)}\n`);
+    const shard = opts.shard ? format({ code: 'batch.found_shard', args: { index: opts.shard.index, count: opts.shard.count } }, g.lang) : '';
+    io.stderr(`${format({ code: 'batch.found', args: { count: all.length, taken: files.length, shard, jobs } }, g.lang)}\n`);
   }
 
   const epoch = sourceDateEpoch(io.env);
   const outDir = opts.outDir !== undefined ? resolve(opts.outDir) : null;
+  const schoolsDir = outDir !== null && opts.formats.length > 0 ? join(outDir, 'schools') : null;
   const config: BatchWorkerConfig = {
     lang: g.lang,
     ...(opts.rubric !== undefined ? { rubric: opts.rubric } : {}),
@@ -166,63 +270,70 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
     waivers,
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
     now: io.now().toISOString(),
-    schoolsDir: outDir !== null && opts.formats.length > 0 ? join(outDir, 'schools') : null,
+    schoolsDir,
     formats: opts.formats,
     junit: outDir !== null,
     ...(opts.mapping !== undefined ? { mapping: opts.mapping } : {}),
     mappingRoots,
   };
 
-  const entries: BatchEntry[] = [];
-  const rubrics = new Map<string, BatchRubric>();
-  const written = new Map<string, { index: number; formats: ReportFormat[] }>();
-  let junit: JunitParts | null = null;
+  const { provisionalStem } = await import('../batch-worker.js');
+  let junitBody: string | null = null;
+  let junitFd: number | null = null;
   if (outDir !== null) {
     await ensureDir(outDir);
-    junit = { path: join(outDir, `.junit-parts.${process.pid}.${randomBytes(4).toString('hex')}.tmp`), size: 0, at: new Map() };
+    cleanTempsOnInterrupt(outDir); // Ctrl+C: the summary's temp files go too
+    if (schoolsDir !== null) {
+      await ensureDir(schoolsDir);
+      cleanTempsOnInterrupt(schoolsDir); // and the workers' temp files of the school reports
+      removeProvisional(schoolsDir);
+      cleanTempsOnInterrupt(schoolsDir, PROVISIONAL); // Ctrl+C: no hidden provisional report stays behind
+    }
+    ({ junitErrorSuite } = await import('../../render/batch-junit.js'));
+    junitBody = join(outDir, `.junit.xml.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    junitFd = openSync(junitBody, 'w');
   }
+  // The entries wait on disk, one JSON line each, until summary.json is written: memory stays flat.
+  const spillDir = outDir ?? tmpdir();
+  if (outDir === null) cleanTempsOnInterrupt(spillDir);
+  const spill = join(spillDir, `.entries.ndjson.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const spillFd = openSync(spill, 'w');
+  const removeSpill = () => unlink(spill).catch(() => undefined);
+  const sink = new InOrderSink(schoolsDir, new Set(all.map((f) => f.path)), junitFd, spillFd, g.lang, provisionalStem);
 
   const bar = await progressBar(files.length, g, io);
   let failed = 0;
   let errors = 0;
-  const jobs = Math.max(1, Math.min(opts.jobs, files.length));
   const runner = await (deps.runner ?? piscinaRunner)(config, jobs);
-  const junitWrites: Promise<void>[] = [];
   try {
     let next = 0;
-    const handle = (reply: BatchReply, index: number) => {
-      entries.push(reply.entry);
-      if (reply.rubric) rubrics.set(`${rubricRef(reply.rubric)} ${reply.rubric.sha256}`, reply.rubric);
-      if (reply.reports.length > 0) written.set(reply.entry.file, { index, formats: reply.reports });
-      if (junit && reply.junit !== undefined) {
-        const bytes = Buffer.from(`${reply.junit}\n`, 'utf8');
-        junit.at.set(reply.entry.file, { offset: junit.size, length: bytes.length });
-        junit.size += bytes.length;
-        junitWrites.push(appendInOrder(junit.path, bytes));
-      }
-      if (!isSchoolEntry(reply.entry)) errors += 1;
-      else if (reply.entry.status === 'fail') failed += 1;
-      bar?.increment(1, { failed, errors });
-    };
-    // A few tasks more than workers keep them busy while this thread handles replies; no more, so memory stays flat.
+    // A few more tasks than workers keep them busy while this thread takes replies; no more, so memory stays flat.
     const lane = async () => {
       while (next < files.length) {
         const index = next++;
         const f = files[index]!;
-        handle(await runner.run({ path: f.path, file: f.file, index }), index);
+        const reply = await runner.run({ path: f.path, file: f.file, index });
+        sink.take(index, reply);
+        if (!isSchoolEntry(reply.entry)) errors += 1;
+        else if (reply.entry.status === 'fail') failed += 1;
+        bar?.increment(1, { failed, errors });
       }
     };
-    await Promise.all(Array.from({ length: jobs * 2 }, lane));
-    await Promise.all(junitWrites);
+    await Promise.all(Array.from({ length: jobs * 3 }, lane));
   } catch (err) {
-    if (junit) await unlink(junit.path).catch(() => undefined);
+    if (junitFd !== null) closeSync(junitFd);
+    if (junitBody !== null) await unlink(junitBody).catch(() => undefined);
+    closeSync(spillFd);
+    await removeSpill();
     throw err;
   } finally {
     bar?.stop();
     await runner.close();
   }
+  closeSync(spillFd);
 
-  const summary = combineBatch({
+  const acc = sink.accumulator;
+  const digest = acc.finish({
     tool: TOOL,
     lang: g.lang,
     ...(epoch ? { generated_at: epoch.toISOString() } : {}),
@@ -233,41 +344,51 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
       waivers: opts.waiversFile !== undefined ? waivers.map((w) => ({ school: w.school, criterion: w.criterion })) : null,
     },
     shard: opts.shard ? { index: opts.shard.index, count: opts.shard.count, files: all.length } : null,
-    rubrics: [...rubrics.values()],
-    entries,
+    rubrics: [...sink.rubrics.values()],
   });
 
-  if (outDir !== null) {
-    const inputs = new Set(await Promise.all(all.map((f) => canonical(f.path))));
-    if (config.schoolsDir !== null) await finalizeReports(summary, written, config.schoolsDir, inputs);
-    if (junit) {
-      try {
-        await writeJunit(summary, junit, outDir, inputs, g);
-      } finally {
-        await unlink(junit.path).catch(() => undefined);
-      }
+  if (outDir !== null && junitBody !== null && junitFd !== null) {
+    closeSync(junitFd);
+    try {
+      await writeJunit(digest, junitBody, outDir, g);
+    } catch (err) {
+      await removeSpill();
+      throw err;
+    } finally {
+      await unlink(junitBody).catch(() => undefined);
     }
   }
   if (!g.quiet) {
-    for (const e of summary.entries) {
-      if (!isSchoolEntry(e)) io.stderr(`${format({ code: 'batch.file_error', args: { file: e.file, message: e.error.message } }, g.lang)}\n`);
-    }
+    for (const e of digest.errors) io.stderr(`${format({ code: 'batch.file_error', args: { file: e.file, message: e.error.message } }, g.lang)}\n`);
   }
-  return summary;
+  return {
+    digest,
+    // Read back in file order, each with its rank.
+    async *entries() {
+      const lines = createInterface({ input: createReadStream(spill, 'utf8'), crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (line === '') continue;
+        const e = JSON.parse(line) as BatchEntry;
+        if (isSchoolEntry(e)) e.rank = acc.rankOf(e.file);
+        yield e;
+      }
+    },
+    cleanup: removeSpill,
+  };
 }
 
-const batchLabelShard = (s: { index: number; count: number }, g: GlobalOptions): string =>
-  format({ code: 'batch.found_shard', args: { index: s.index, count: s.count } }, g.lang);
+/** Provisional report files an interrupted earlier run left behind (`.batch-<n>.audit.*`). */
+const PROVISIONAL = /^\.batch-\d+\.audit\./;
 
-/** Appends run one after another (their offsets were reserved in arrival order). */
-let appendChain: Promise<void> = Promise.resolve();
-function appendInOrder(path: string, bytes: Uint8Array): Promise<void> {
-  appendChain = appendChain.then(() => appendFile(path, bytes));
-  return appendChain;
+function removeProvisional(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (PROVISIONAL.test(name)) {
+      try { unlinkSync(join(dir, name)); } catch { /* gone */ }
+    }
+  }
 }
 
 async function ensureDir(dir: string): Promise<void> {
-  const { mkdir } = await import('node:fs/promises');
   try {
     await mkdir(dir, { recursive: true });
   } catch (err) {
@@ -275,97 +396,70 @@ async function ensureDir(dir: string): Promise<void> {
   }
 }
 
-async function canonical(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/**
- * Workers wrote each school's reports under a provisional name; now that every code is known, name them
- * `<code>.audit.<ext>` in file order (a repeated code gets the input's name too, as in a single audit).
- */
-async function finalizeReports(summary: BatchSummary, written: Map<string, { index: number; formats: ReportFormat[] }>, dir: string, inputs: Set<string>): Promise<void> {
-  const { provisionalStem } = await import('../batch-worker.js');
-  const claims = new ReportWriter(dir, []);
-  for (const e of summary.entries) {
-    const w = written.get(e.file);
-    if (!w || !isSchoolEntry(e)) continue;
-    const stem = claims.claimStem(e.code, e.file);
-    for (const f of w.formats) {
-      const target = join(dir, reportFileName(stem, f));
-      if (inputs.has(await canonical(target))) throw new UsageError({ code: 'cli.output_is_input', args: { file: target } });
-      await rename(join(dir, reportFileName(provisionalStem(w.index), f)), target);
-    }
-  }
-}
-
-/** junit.xml, streamed: totals, each file's suite in file order (from the parts file), then the district criteria. */
-async function writeJunit(summary: BatchSummary, parts: JunitParts, outDir: string, inputs: Set<string>, g: GlobalOptions): Promise<void> {
-  const { junitHead, junitErrorSuite, junitDistrictSuites, JUNIT_TAIL } = await import('../../render/batch-junit.js');
+/** junit.xml: the head with the totals (known only now), the suites already in file order, the district criteria. */
+async function writeJunit(summary: BatchDigest, body: string, outDir: string, g: GlobalOptions): Promise<void> {
+  const { junitHead, junitDistrictSuites, JUNIT_TAIL } = await import('../../render/batch-junit.js');
   const target = join(outDir, 'junit.xml');
-  if (inputs.has(await canonical(target))) throw new UsageError({ code: 'cli.output_is_input', args: { file: target } });
   const temp = join(outDir, `.junit.xml.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const src = parts.size > 0 ? await open(parts.path, 'r') : null;
-  const dst = await open(temp, 'w');
   try {
-    await dst.write(junitHead(summary));
-    for (const e of summary.entries) {
-      if (!isSchoolEntry(e)) {
-        await dst.write(`${junitErrorSuite(e, g.lang)}\n`);
-        continue;
-      }
-      const at = parts.at.get(e.file);
-      if (!at || !src) continue;
-      const buf = Buffer.alloc(at.length);
-      await src.read(buf, 0, at.length, at.offset);
-      await dst.write(buf);
-    }
-    await dst.write(junitDistrictSuites(summary, g.lang));
-    await dst.write(JUNIT_TAIL);
-    await dst.close();
+    await pipeline(async function* () {
+      yield junitHead(summary);
+      yield* createReadStream(body);
+      yield junitDistrictSuites(summary, g.lang);
+      yield JUNIT_TAIL;
+    }, createWriteStream(temp));
     await rename(temp, target);
   } catch (err) {
-    await dst.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw new UsageError({ code: 'cli.cannot_write', args: { file: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
-  } finally {
-    await src?.close();
   }
 }
 
 /** GitHub's step summary takes at most 1 MiB per step; leave room for other steps' text. */
 const STEP_SUMMARY_MAX = 900 * 1024;
 
-async function writeSummary(summary: BatchSummary, opts: BatchCommandOptions, g: GlobalOptions, io: CliIO): Promise<void> {
-  const { stringifyJson } = await import('../../render/json.js');
+async function writeSummary(outcome: BatchOutcome, opts: BatchCommandOptions, g: GlobalOptions, io: CliIO): Promise<void> {
+  const { summaryFileChunks } = await import('../../render/batch-json.js');
   const { renderBatchMarkdown } = await import('../../render/batch-md.js');
-  const json = stringifyJson(summary);
+  const { digest } = outcome;
   const epoch = sourceDateEpoch(io.env);
   const renderOptions = { lang: g.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
-  const md = renderBatchMarkdown(summary, renderOptions);
+  const md = renderBatchMarkdown(digest, renderOptions);
 
   if (opts.outDir !== undefined) {
     const { renderBatchXlsx } = await import('../../render/batch-xlsx.js');
+    await writeChunksAtomic(opts.outDir, 'summary.json', summaryFileChunks(digest, outcome.entries()));
     const writer = new ReportWriter(opts.outDir, []);
-    await writer.write('summary.json', json);
     await writer.write('summary.md', md);
-    await writer.write('summary.xlsx', await renderBatchXlsx(summary, renderOptions));
+    await writer.write('summary.xlsx', await renderBatchXlsx(digest, renderOptions));
     if (!g.quiet) io.stderr(`${format({ code: 'batch.wrote_dir', args: { dir: opts.outDir } }, g.lang)}\n`);
   }
 
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) {
-    const text = Buffer.byteLength(md) <= STEP_SUMMARY_MAX ? md : renderBatchMarkdown(summary, { ...renderOptions, ranking: false });
+    const text = Buffer.byteLength(md) <= STEP_SUMMARY_MAX ? md : renderBatchMarkdown(digest, { ...renderOptions, ranking: false });
     await appendFile(stepSummary, `${text}\n`);
   }
 
-  if (g.json) io.stdout(json);
-  else {
+  if (g.json) {
+    for await (const chunk of summaryFileChunks(digest, outcome.entries())) io.stdout(chunk);
+  } else {
     const { renderBatchTerminal } = await import('../../render/batch-terminal.js');
-    io.stdout(renderBatchTerminal(summary, { lang: g.lang, color: g.color }));
+    io.stdout(renderBatchTerminal(digest, { lang: g.lang, color: g.color }));
+  }
+}
+
+/** A file written from chunks, never half-written: a temp file in the same folder, then a rename. */
+async function writeChunksAtomic(dir: string, name: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  const target = join(dir, name);
+  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await pipeline(Readable.from(chunks), createWriteStream(temp));
+    await rename(temp, target);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw new UsageError({ code: 'cli.cannot_write', args: { file: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
   }
 }
 
