@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, RubricError } from '../errors.js';
 import { format } from '../messages/format.js';
-import { checkMappings, mappingRoot, readWorkbookFile } from './read-workbook.js';
+import { MAX_FILE_BYTES, checkMappings, mappingRoot, readWorkbookFile } from './read-workbook.js';
 
 const root = mkdtempSync(join(tmpdir(), 'audit-read-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -24,6 +24,16 @@ describe('readWorkbookFile', () => {
     const err = await readWorkbookFile(join(root, 'none.xlsx')).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).finding.code).toBe('cli.file_not_found');
+  });
+
+  it('a file over the size limit is refused before it is loaded', async () => {
+    const big = join(root, 'big.xlsx');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_FILE_BYTES + 1); // sparse: costs no disk
+    const err = await readWorkbookFile(big).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).finding.code).toBe('input.too_large');
+    expect(format((err as InputError).finding, 'en')).toContain('the file is 100 MB, over the limit of 100 MB');
   });
 
   it('.xls/.ods without LibreOffice (AUDIT_SOFFICE=off): the exact command to convert it by hand, no conversion attempted', async () => {

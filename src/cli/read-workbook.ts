@@ -3,10 +3,11 @@
 // the audit-mapping.yaml of the workbook's folder and its parents), and converts an .xls or .ods with
 // LibreOffice when it is installed; without it, the error gives the exact command to convert by hand.
 // Prints nothing: the caller is told about a conversion through `onConvert`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { limitArgs } from '../inventory/zip.js';
 import type { ReadExplain } from '../inventory/explain.js';
 import { readInventoryExplained } from '../inventory/index.js';
 import { folderMappingFiles } from '../inventory/mapping-files.js';
@@ -42,6 +43,9 @@ export interface WorkbookFile {
   converted?: string;
 }
 
+/** The largest workbook file read at all (bytes). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
 const CONVERTIBLE = new Set(['input.xls_legacy', 'input.ods']);
 const CONVERT_TIMEOUT_MS = 120_000;
 const OFF = new Set(['', '0', 'no', 'none', 'off', 'false']);
@@ -52,8 +56,14 @@ const OFF = new Set(['', '0', 'no', 'none', 'off', 'false']);
  */
 export function readInputFile(file: string): Uint8Array {
   try {
+    // Refuse a huge file before loading it: a school's workbook is well under a megabyte.
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      throw new InputError({ code: 'input.too_large', args: { file, ...limitArgs('maxFileBytes', size, MAX_FILE_BYTES) } }, file);
+    }
     return new Uint8Array(readFileSync(file));
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError({ code: 'cli.file_not_found', args: { file } }, file);
     if (code === 'EISDIR') throw new InputError({ code: 'cli.is_directory', args: { file } }, file);

@@ -96,7 +96,7 @@ export function listZip(bytes: Uint8Array, file: string, limits: ZipLimits): Zip
   return entries;
 }
 
-const BYTE_LIMITS = new Set(['maxTotalUncompressed']);
+const BYTE_LIMITS = new Set(['maxTotalUncompressed', 'maxFileBytes']);
 const MB = 1024 * 1024;
 
 /**

@@ -65,6 +65,10 @@ registerMessages({
     vi: 'dung lượng khai báo khi giải nén là {value} MB, vượt giới hạn {max} MB',
     en: 'it declares {value} MB once uncompressed, over the limit of {max} MB',
   },
+  'input.limit.maxFileBytes': {
+    vi: 'tệp nặng {value} MB, vượt giới hạn {max} MB',
+    en: 'the file is {value} MB, over the limit of {max} MB',
+  },
   'input.limit.maxRatio': {
     vi: 'một phần nén với tỉ lệ {value}:1, vượt giới hạn {max}:1',
     en: 'a part is compressed {value}:1, over the limit of {max}:1',
