@@ -56,7 +56,7 @@ describe('all (three-valued)', () => {
     const check = all({ software: 'so_diem_dien_tu' }, { any: [{ require: 'lan' }, { require: 'labs_lan' }] });
     const o = await runCheck(check, { lan: false, labs_lan: true, software: [{ name: 'vnEdu', function: 'so_diem_dien_tu' }] });
     expect(o.status).toBe('pass');
-    expect(format(o.actual!, 'vi')).toBe('Phần mềm sổ điểm điện tử: có: vnEdu; Có mạng nội bộ (LAN): không; Phòng máy tính có mạng LAN: có');
+    expect(format(o.actual!, 'vi')).toBe('Phần mềm sổ điểm điện tử: có (vnEdu); Có mạng nội bộ (LAN): không; Phòng máy tính có mạng LAN: có');
     expect(format(o.expected!, 'vi')).toBe('phần mềm Sổ điểm điện tử đang sử dụng và có cho ít nhất một mục: Có mạng nội bộ (LAN); Phòng máy tính có mạng LAN');
   });
 

@@ -8,7 +8,7 @@ describe('software', () => {
   it('an in-use system with the function', async () => {
     const o = await runCheck({ software: 'so_diem_dien_tu' }, { software: [{ name: 'vnEdu', function: ['so_diem_dien_tu', 'hoc_ba_dien_tu'] }] });
     expect(o.status).toBe('pass');
-    expect(format(o.actual!, 'vi')).toBe('có: vnEdu');
+    expect(format(o.actual!, 'vi')).toBe('có (vnEdu)');
     expect(format(o.expected!, 'vi')).toBe('phần mềm Sổ điểm điện tử đang sử dụng');
     const none = await runCheck({ software: 'so_diem_dien_tu' }, { software: [{ name: 'Old', function: 'so_diem_dien_tu', in_use: false }] });
     expect(none.status).toBe('fail');

@@ -44,7 +44,7 @@ interface Candidate { name: string | null; unmet: Condition[]; undeclared: Condi
 
 const messages = {
   ...COMMON_MESSAGES,
-  'software.actual': { vi: 'có: {names}', en: 'yes: {names}' },
+  'software.actual': { vi: 'có ({names})', en: 'yes ({names})' },
   'software.actual_unnamed': { vi: 'có', en: 'yes' },
   'software.actual_none': { vi: 'không có', en: 'none' },
   'software.expected': { vi: 'phần mềm {function|vocab:function} đang sử dụng', en: '{function|vocab:function} software in use' },

@@ -47,7 +47,7 @@ describe('evaluateCriteria', () => {
     expect(r['mn.only']).toMatchObject({ status: 'not_applicable', points: null });
     expect(format(r['mn.only']!.message, 'vi')).toBe('Không áp dụng: tiêu chí dành cho Mầm non');
     expect(r['lab.internet']).toMatchObject({ status: 'not_applicable', points: null, severity: 'recommended' });
-    expect(format(r['lab.internet']!.message, 'en')).toBe('Not applicable: its condition (labs > 0) does not hold');
+    expect(format(r['lab.internet']!.message, 'en')).toBe('Not applicable: applies only when Computer labs > 0');
     expect(r['elearning']).toMatchObject({ status: 'fail', points: 4 });
   });
 

@@ -6,7 +6,7 @@ import type { Level } from '../inventory/fields.js';
 import type { Criterion, Rubric } from '../rubric/schema.js';
 import type { Check, EvalContext } from '../checks/types.js';
 import { kindOf } from '../checks/index.js';
-import { missingOutcome } from '../checks/common.js';
+import { metricLabel, missingOutcome } from '../checks/common.js';
 import { metric, schoolLevels } from './metrics.js';
 import type { CheckOutcome, CriterionResult, CriterionStatus, Finding, Warning, Waiver } from './types.js';
 
@@ -85,7 +85,7 @@ export function evaluateCriterion(c: Criterion, inv: Inventory): CriterionResult
     if (cond.status === 'missing') {
       return { ...base, status: 'missing', points: 0, actual: cond.actual, expected: cond.expected, gap: cond.gap, message: criterionMessage('missing', cond, 0, c.weight), cells: cond.cells };
     }
-    if (cond.status !== 'pass') return notApplicable({ code: 'criterion.not_applicable.condition', args: { rule: ruleOf(c.applies_if) } }, { ...NONE, cells: cond.cells });
+    if (cond.status !== 'pass') return notApplicable(conditionMessage(c.applies_if, cond), { ...NONE, cells: cond.cells });
   }
   const o = evaluateCheck(c.check, ctx);
   if (o.status === 'not_applicable') return notApplicable(criterionMessage('not_applicable', o, null, c.weight), o);
@@ -104,6 +104,18 @@ export function evaluateCriterion(c: Criterion, inv: Inventory): CriterionResult
     actual: o.actual, expected: o.expected, gap: status === 'pass' ? null : o.gap,
     message: criterionMessage(status, o, points, c.weight), cells: o.cells,
   };
+}
+
+/**
+ * Why a criterion does not apply, in words a teacher reads: "chỉ áp dụng khi Năm học: = 2016-2017" when the
+ * condition reads one metric and says what it expects; the rule itself otherwise.
+ */
+function conditionMessage(cond: Check, o: CheckOutcome): Finding {
+  const names = kindOf(cond)?.metrics(cond) ?? [];
+  if (names.length === 1 && o.expected) {
+    return { code: 'criterion.not_applicable.condition_on', args: { metric: metricLabel(names[0]!), expected: o.expected } };
+  }
+  return { code: 'criterion.not_applicable.condition', args: { rule: ruleOf(cond) } };
 }
 
 /** Waivers for this school: the one that holds per criterion, and warnings for expired or unknown ones. */

@@ -17,6 +17,10 @@ export const ENGINE_MESSAGES: Catalogue = {
     vi: 'Không áp dụng: điều kiện áp dụng ({rule}) không thỏa',
     en: 'Not applicable: its condition ({rule}) does not hold',
   },
+  'criterion.not_applicable.condition_on': {
+    vi: 'Không áp dụng: chỉ áp dụng khi {metric} {expected}',
+    en: 'Not applicable: applies only when {metric} {expected}',
+  },
   'criterion.not_applicable.check': { vi: 'Không áp dụng với trường này: {reason}', en: 'Not applicable to this school: {reason}' },
   'criterion.not_applicable': { vi: 'Không áp dụng với trường này', en: 'Not applicable to this school' },
   'criterion.waived': { vi: 'Được miễn trừ: {reason}', en: 'Waived: {reason}' },
