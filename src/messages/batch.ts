@@ -108,7 +108,7 @@ export const BATCH_LABELS = {
   'totals.result': { vi: 'Kết luận', en: 'Outcome' },
   'result.ok': { vi: 'Mọi trường và chỉ tiêu chung đều đạt', en: 'Every school and district criterion passes' },
   'result.fail': { vi: 'Có trường hoặc chỉ tiêu chung chưa đạt', en: 'Some school or district criterion does not pass' },
-  'result.errors': { vi: 'Có tệp không chấm được — xem danh sách bên dưới', en: 'Some files could not be scored — see the list below' },
+  'result.errors': { vi: 'Có tệp không chấm được — xem danh sách tệp lỗi', en: 'Some files could not be scored — see the files not scored' },
   'field.generated_at': { vi: 'Thời điểm lập', en: 'Generated at' },
   'field.as_of': { vi: 'Ngày đánh giá', en: 'Assessed as of' },
   'as_of.per_school': { vi: 'theo từng hồ sơ', en: 'per workbook' },
@@ -217,13 +217,45 @@ export function batchLabel(key: BatchLabel, lang: Lang, args?: Record<string, Fi
 /** The `audit batch` --help texts. */
 export const BATCH_HELP = {
   description: {
-    vi: 'chấm mọi tệp .xlsx trong các thư mục (kể cả thư mục con), ghi bản tổng hợp của địa bàn',
-    en: 'score every .xlsx under the folders (recursively), write a district summary',
+    vi: 'chấm mọi tệp .xlsx (và .xls, .ods) trong các thư mục (kể cả thư mục con), ghi bản tổng hợp của địa bàn',
+    en: 'score every .xlsx (and .xls, .ods) under the folders (recursively), write a district summary',
   },
   paths: { vi: 'thư mục hoặc tệp .xlsx (với --merge: các tệp summary.json)', en: 'folders or .xlsx files (with --merge: summary.json files)' },
   jobs: { vi: 'số luồng chạy song song (mặc định: số CPU)', en: 'parallel workers (default: number of CPUs)' },
   shard: { vi: 'chỉ chấm phần thứ i trong n phần của danh sách tệp (chạy song song trên CI)', en: 'score only the i-th of n shares of the file list (CI matrix jobs)' },
   merge: { vi: 'gộp các tệp summary.json của từng phần thành bản tổng hợp chung', en: 'merge the shards\' summary.json files into one summary' },
+  after: {
+    vi: [
+      'Các tùy chọn chung cũng dùng được:',
+      '  -o, --out <thư mục>     ghi summary.json, summary.md, summary.xlsx, junit.xml và báo cáo từng trường (schools/)',
+      '  -f, --format <danh sách> báo cáo từng trường: md, xlsx, json, junit (mặc định md,json)',
+      '  -r, --rubric <mã|tệp>   một bộ tiêu chí cho mọi trường (mặc định: chọn theo tỉnh, huyện, năm học của từng trường)',
+      '  --waivers, --fail-under, --as-of, --mapping, --lang, --json, -q, --verbose, --no-color: như khi chấm một trường',
+      '',
+      'Mã thoát: 0 mọi trường và chỉ tiêu chung đạt; 1 có trường hoặc chỉ tiêu chung chưa đạt (hoặc dưới --fail-under);',
+      '2 sai cách dùng hoặc bộ tiêu chí lỗi; 3 có tệp không đọc được hoặc không có bộ tiêu chí phù hợp (các tệp khác vẫn được chấm).',
+      '',
+      'Ví dụ:',
+      '  audit batch ho-so/ --out tong-hop/',
+      '  audit batch ho-so/ --shard 2/4 --out phan-2/        (CI: mỗi phần một máy)',
+      '  audit batch --merge phan-*/summary.json --out tong-hop/',
+    ].join('\n'),
+    en: [
+      'The common options apply too:',
+      '  -o, --out <folder>      write summary.json, summary.md, summary.xlsx, junit.xml and per-school reports (schools/)',
+      '  -f, --format <list>     per-school reports: md, xlsx, json, junit (default md,json)',
+      '  -r, --rubric <id|file>  one rubric for every school (default: chosen from each school\'s province, district, year)',
+      '  --waivers, --fail-under, --as-of, --mapping, --lang, --json, -q, --verbose, --no-color: as for one school',
+      '',
+      'Exit codes: 0 every school and district criterion passes; 1 a school or district criterion does not (or --fail-under);',
+      '2 bad usage or rubric; 3 a file could not be read or no rubric applies to it (the other files are still scored).',
+      '',
+      'Examples:',
+      '  audit batch inventories/ --out summary/',
+      '  audit batch inventories/ --shard 2/4 --out shard-2/   (CI: one share per job)',
+      '  audit batch --merge shard-*/summary.json --out summary/',
+    ].join('\n'),
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export const batchHelp = (key: keyof typeof BATCH_HELP, lang: Lang): string => BATCH_HELP[key][lang];

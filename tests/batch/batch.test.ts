@@ -81,6 +81,8 @@ describe('a district folder: 24 schools, 2 broken files', () => {
     for (const e of errors) expect(e.error.message.length).toBeGreaterThan(10);
     expect(summary.entries.some((e: any) => e.file.includes('~$') || e.file.includes('.an/'))).toBe(false);
     expect(run.stderr).toContain('ho-so/tieu-hoc/bao-cao-cu.xlsx');
+    // stderr is not a terminal here (as in CI): no progress bar, no escape codes
+    expect(run.stderr).not.toMatch(/[░█]|\u001b\[/);
   });
 
   it('computes both district criteria of Uông Bí 466 over the batch, with numerator and denominator', () => {
@@ -262,4 +264,14 @@ describe('old .xls files in the folder', () => {
       expect(xls.error.message).toContain('soffice --headless --convert-to xlsx');
     }
   }, 120_000);
+});
+
+describe('audit batch --help', () => {
+  it('lists its own options, the common ones that apply, exit codes and examples', async () => {
+    const r = await audit(['batch', '--help', '--lang', 'en'], ROOT);
+    expect(r.code).toBe(0);
+    for (const s of ['--jobs', '--shard <i/n>', '--merge', '--out <folder>', '--format <list>', 'Exit codes', 'audit batch --merge shard-*/summary.json']) {
+      expect(r.stdout).toContain(s);
+    }
+  });
 });
