@@ -160,6 +160,7 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
     .option('-j, --jobs <n>', batchHelp('jobs', lang))
     .option('--shard <i/n>', batchHelp('shard', lang))
     .option('--merge', batchHelp('merge', lang))
+    .addHelpText('after', `\n${batchHelp('after', lang)}\n`)
     .action(async (paths: string[], _o: unknown, cmd: Command) => {
       const raw = cmd.optsWithGlobals();
       const g = globalOptions(raw, io);
