@@ -70,10 +70,11 @@ async function main() {
       `floor ${floor.filesPerSec.toFixed(1)} files/s, peak RSS ${mb(batch.peakRss)}`);
   }
 
-  console.log('\n| N | audit batch (files/s) | reader floor (files/s) | batch / floor | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|');
+  console.log('\n| N | audit batch (files/s) | reader floor (files/s) | batch / floor | CPU ms per file: batch / floor | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.n} | ${r.batch.filesPerSec.toFixed(1)} | ${r.floor.filesPerSec.toFixed(1)} | ${pct(r.batch.filesPerSec / r.floor.filesPerSec)} | ${mb(r.batch.peakRss)} |`);
+    console.log(`| ${r.n} | ${r.batch.filesPerSec.toFixed(1)} | ${r.floor.filesPerSec.toFixed(1)} | ${pct(r.batch.filesPerSec / r.floor.filesPerSec)} | ` +
+      `${r.batch.cpuMsPerFile.toFixed(1)} / ${r.floor.cpuMsPerFile.toFixed(1)} | ${mb(r.batch.peakRss)} |`);
   }
   const worst = Math.min(...rows.map((r) => r.batch.filesPerSec / r.floor.filesPerSec));
   console.log(`\nbatch ≥ 50% of the floor: ${worst >= 0.5 ? 'met' : 'MISSED'} (lowest ${pct(worst)})`);
@@ -102,6 +103,7 @@ function listFiles(dir) {
 
 async function runFloor(files, workers) {
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
   await Promise.all(shares.map((share) => new Promise((ok, fail) => {
     const w = new Worker(fileURLToPath(import.meta.url), { workerData: { files: share } });
@@ -109,7 +111,8 @@ async function runFloor(files, workers) {
     w.once('error', fail);
   })));
   const seconds = (performance.now() - start) / 1000;
-  return { seconds, filesPerSec: files.length / seconds };
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds, filesPerSec: files.length / seconds, cpuMsPerFile: (cpu.user + cpu.system) / 1000 / files.length };
 }
 
 /** Sum of VmRSS over a process and its descendants (Linux /proc), in bytes; 0 elsewhere. */
@@ -147,9 +150,12 @@ async function runBatch(bin, dir, jobs) {
   const seconds = (performance.now() - start) / 1000;
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const timed = m ? Number(m[1]) * 1024 : 0;
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
   const files = listFiles(dir).length;
   await rm(out, { recursive: true, force: true });
-  return { seconds, filesPerSec: files / seconds, peakRss: Math.max(timed, polled), code };
+  const cpuMsPerFile = user && sys ? ((Number(user[1]) + Number(sys[1])) * 1000) / files : NaN;
+  return { seconds, filesPerSec: files / seconds, cpuMsPerFile, peakRss: Math.max(timed, polled), code };
 }
 
 // ---------- the workbooks ----------
