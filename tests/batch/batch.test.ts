@@ -220,6 +220,27 @@ describe('flags', () => {
     expect(await readFile(join(dir, 'out', 'summary.md'), 'utf8')).toContain('Mã trường 22019999 xuất hiện ở 2 tệp');
   }, 60_000);
 
+  it('waivers apply per school; a waiver naming a school not in the batch is flagged', async () => {
+    const dir = await temp('waivers');
+    await writeFolder(dir, [
+      { file: 'a.xlsx', code: '22010001', name: 'Trường Tiểu học Quang Trung', crackedOffice: true },
+      { file: 'b.xlsx', code: '22010002', name: 'Trường Tiểu học Yên Thanh', crackedOffice: true },
+    ]);
+    await writeFile(join(dir, 'mien-tru.yaml'), [
+      'waivers:',
+      '  - { school: "22010001", criterion: 1.licensed-software, reason: "Đang chờ cấp bản quyền", expires: 2017-05-31 }',
+      '  - { school: "22019999", criterion: 1.licensed-software, reason: "Trường đã sáp nhập", expires: 2017-05-31 }',
+    ].join('\n'));
+    const r = await audit(['batch', '.', '--waivers', 'mien-tru.yaml', '--json', '-q'], dir);
+    expect(r.code, r.stderr).toBe(1); // b.xlsx still fails the required licensing criterion
+    const s = JSON.parse(r.stdout);
+    const status = (code: string) => s.entries.find((e: any) => e.code === code).criteria.find((c: any) => c.id === '1.licensed-software').status;
+    expect([status('22010001'), status('22010002')]).toEqual(['waived', 'fail']);
+    expect(s.run.waivers).toEqual([{ school: '22010001', criterion: '1.licensed-software' }, { school: '22019999', criterion: '1.licensed-software' }]);
+    expect(s.flags).toEqual([{ code: 'waiver_unknown_school', school_code: '22019999', criterion: '1.licensed-software' }]);
+    expect(JSON.stringify(s)).not.toContain('Đang chờ cấp bản quyền'); // reasons stay in the schools' own reports
+  }, 60_000);
+
   it('without --rubric, a school no rubric covers is an error entry (exit 3)', async () => {
     const dir = await temp('norubric');
     await writeFolder(dir, [
