@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AuditError, RubricError, UsageError } from '../errors.js';
-import type { AuditResult, Waiver } from '../engine/types.js';
+import type { AuditResult, Finding, Waiver } from '../engine/types.js';
 import { auditInventory, schoolIdentity } from '../engine/audit.js';
 import { districtSchoolOutcome } from '../engine/district.js';
 import { ruleOf } from '../engine/evaluate.js';
@@ -66,6 +66,11 @@ export interface BatchReply {
   junit?: string;
   /** Report formats written under their provisional name (see provisionalStem). */
   reports: ReportFormat[];
+  /**
+   * A problem that stops the whole run (a report cannot be written: exit 2). Sent as data because an
+   * error thrown in a worker reaches the main thread as a plain Error, without its type or finding.
+   */
+  fatal?: Finding;
 }
 
 /** Reports are written under a hidden provisional name; the main thread renames them once all codes are known. */
@@ -156,7 +161,13 @@ export function createBatchWorker(config: BatchWorkerConfig): (task: BatchTask) 
   const env = config.sourceDateEpoch !== undefined ? { SOURCE_DATE_EPOCH: config.sourceDateEpoch } : {};
   const renderOptions = { lang: config.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
   const now = new Date(config.now);
-  if (config.schoolsDir !== null) mkdirSync(config.schoolsDir, { recursive: true });
+  if (config.schoolsDir !== null) {
+    try {
+      mkdirSync(config.schoolsDir, { recursive: true });
+    } catch (err) {
+      throw new UsageError({ code: 'cli.cannot_write', args: { file: config.schoolsDir, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+    }
+  }
 
   return async (task: BatchTask): Promise<BatchReply> => {
     let result: AuditResult;
@@ -236,8 +247,18 @@ class CachingRegistry extends RubricRegistry {
 
 let runInThisThread: ((task: BatchTask) => Promise<BatchReply>) | undefined;
 
+/** Run a task; a typed error that stops the run comes back as `fatal` (see BatchReply). */
+export async function runTaskSafely(make: () => (task: BatchTask) => Promise<BatchReply>, task: BatchTask): Promise<BatchReply> {
+  try {
+    runInThisThread ??= make();
+    return await runInThisThread(task);
+  } catch (err) {
+    if (err instanceof UsageError) return { entry: errorEntry(task.file, err, 'vi'), reports: [], fatal: err.finding };
+    throw err;
+  }
+}
+
 /** piscina's entry point: the run's config arrives as the pool's workerData. */
 export default function runBatchTask(task: BatchTask): Promise<BatchReply> {
-  runInThisThread ??= createBatchWorker(workerData as BatchWorkerConfig);
-  return runInThisThread(task);
+  return runTaskSafely(() => createBatchWorker(workerData as BatchWorkerConfig), task);
 }

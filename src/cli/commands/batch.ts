@@ -313,6 +313,7 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
         const index = next++;
         const f = files[index]!;
         const reply = await runner.run({ path: f.path, file: f.file, index });
+        if (reply.fatal) throw new UsageError(reply.fatal);
         sink.take(index, reply);
         if (!isSchoolEntry(reply.entry)) errors += 1;
         else if (reply.entry.status === 'fail') failed += 1;
