@@ -200,17 +200,26 @@ export function createBatchWorker(config: BatchWorkerConfig): (task: BatchTask) 
 
     const reply: BatchReply = { entry: schoolEntry(task.file, result, inv, rubric, config.lang), reports: [] };
     const ref = `${rubricRef(rubric)} ${rubric.sha256}`;
+    try {
+      if (config.junit) reply.junit = junitSuite(result, config.lang);
+      if (config.schoolsDir !== null && config.formats.length > 0) {
+        const stem = provisionalStem(task.index);
+        for (const f of config.formats) {
+          writeReportSync(config.schoolsDir, reportFileName(stem, f), await renderers[f](result, renderOptions));
+          reply.reports.push(f);
+        }
+      }
+    } catch (err) {
+      if (err instanceof UsageError) throw err; // cannot write: stops the run
+      // A renderer's bug met on this school's data: its entry says so, the batch goes on.
+      for (const f of reply.reports) {
+        try { unlinkSync(join(config.schoolsDir!, reportFileName(provisionalStem(task.index), f))); } catch { /* gone */ }
+      }
+      return { entry: errorEntry(task.file, err, config.lang), reports: [] };
+    }
     if (!described.has(ref)) {
       described.add(ref);
       reply.rubric = describeRubric(rubric, config.lang);
-    }
-    if (config.junit) reply.junit = junitSuite(result, config.lang);
-    if (config.schoolsDir !== null && config.formats.length > 0) {
-      const stem = provisionalStem(task.index);
-      for (const f of config.formats) {
-        writeReportSync(config.schoolsDir, reportFileName(stem, f), await renderers[f](result, renderOptions));
-        reply.reports.push(f);
-      }
     }
     return reply;
   };
