@@ -39,7 +39,11 @@ function assertComplete(root: string): void {
 }
 
 /** Start a command; SIGINT it once `ready(stderr, dir)` says so; resolves when it has ended. */
-function interrupt(args: string[], ready: (stderr: string) => boolean, watch?: string): Promise<{ code: number | null; signal: string | null; stderr: string; interrupted: boolean }> {
+function interrupt(
+  args: string[], ready: (stderr: string) => boolean, watch?: string,
+  // When to fire on the watched folder's names (default: while a temp file exists).
+  fireOn: (names: string[]) => boolean = (names) => names.some((n) => TEMP.test(n)),
+): Promise<{ code: number | null; signal: string | null; stderr: string; interrupted: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...EPOCH }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -48,7 +52,7 @@ function interrupt(args: string[], ready: (stderr: string) => boolean, watch?: s
     child.stderr.on('data', (d) => { stderr += d; if (ready(stderr)) fire(); });
     // Poll for a temp file, to interrupt while one exists.
     const poll = watch ? setInterval(() => {
-      try { if (readdirSync(watch).some((n) => TEMP.test(n))) fire(); } catch { /* not yet created */ }
+      try { if (fireOn(readdirSync(watch))) fire(); } catch { /* not yet created */ }
     }, 2) : undefined;
     child.on('close', (code, signal) => { if (poll) clearInterval(poll); resolve({ code, signal, stderr, interrupted }); });
   });
@@ -145,7 +149,8 @@ for (let i = 0; i < 200; i++) await w.write('r' + i + '.audit.json', data);
     mkdirSync(folder);
     for (let i = 0; i < 40; i++) copyFileSync(fixture(i % 2 ? 'thpt-chua-dat.xlsx' : 'lien-cap-th-thcs.xlsx'), join(folder, `t${String(i).padStart(2, '0')}.xlsx`));
     const out = join(dir, 'lo-ngat-out');
-    const r = await interrupt([BIN, 'batch', folder, '--out', out, '--format', 'md,xlsx,json', '--jobs', '2'], () => false, join(out, 'schools'));
+    // Workers write each report in a blink, so a temp file is rarely seen: fire once the first reports exist.
+    const r = await interrupt([BIN, 'batch', folder, '--out', out, '--format', 'md,xlsx,json', '--jobs', '2'], () => false, join(out, 'schools'), (names) => names.length > 0);
     expect(r.interrupted).toBe(true);
     // whatever was left is complete and visible; no temp or provisional (hidden) report remains
     assertComplete(out);
