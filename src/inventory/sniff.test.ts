@@ -8,7 +8,7 @@ import { format, hasMessage } from '../messages/format.js';
 import type { Finding } from '../engine/types.js';
 import { ole2StreamNames, sniffContainer, type InputCode } from './sniff.js';
 import { DEFAULT_LIMITS, readXlsx, type ReadLimits } from './xlsx.js';
-import { sheetXml, sstXml, xlsxPackage } from './test-package.js';
+import { ole2, sheetXml, sstXml, xlsxPackage } from './test-package.js';
 
 const FILES = new URL('../../tests/reader/files/', import.meta.url);
 const file = (name: string) => new Uint8Array(readFileSync(new URL(name, FILES)));
@@ -67,18 +67,6 @@ function rawZip(items: ({ name: string; text: string } | { name: string; data: U
   return cat(...parts, cd, eocd);
 }
 
-/** A compound file (OLE2) whose directory holds these stream names. */
-function ole2(names: string[]): Uint8Array {
-  const bytes = new Uint8Array(512 + 512);
-  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  ['Root Entry', ...names].forEach((name, i) => {
-    const o = 512 + i * 128;
-    for (let k = 0; k < name.length; k++) bytes[o + 2 * k] = name.charCodeAt(k);
-    bytes[o + 64] = (name.length + 1) * 2;
-    bytes[o + 66] = i === 0 ? 5 : 2;
-  });
-  return bytes;
-}
 
 const minimal = () => xlsxPackage({ sheets: [{ name: 'S', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
 

@@ -110,3 +110,16 @@ export function xlsxPackage(spec: PackageSpec): Uint8Array {
   for (const [name, content] of Object.entries(files)) zippable[name] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(zippable);
 }
+
+/** A compound file (OLE2) whose directory holds these stream names. */
+export function ole2(names: string[]): Uint8Array {
+  const bytes = new Uint8Array(512 + 512);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  ['Root Entry', ...names].forEach((name, i) => {
+    const o = 512 + i * 128;
+    for (let k = 0; k < name.length; k++) bytes[o + 2 * k] = name.charCodeAt(k);
+    bytes[o + 64] = (name.length + 1) * 2;
+    bytes[o + 66] = i === 0 ? 5 : 2;
+  });
+  return bytes;
+}

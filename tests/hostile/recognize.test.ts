@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { audit, fixture, noStack, ROOT, schoolXlsx, tempDir } from './helpers.js';
+import { ole2 } from '../../src/inventory/test-package.js';
 
 const dir = tempDir('audit-hostile-recognize-');
 const readerFile = (name: string) => readFileSync(join(ROOT, 'tests/reader/files', name));
@@ -15,18 +16,6 @@ const put = (name: string, bytes: string | Uint8Array) => {
   return p;
 };
 
-/** A compound file (OLE2) whose directory lists these streams. */
-function ole2(names: string[]): Uint8Array {
-  const bytes = new Uint8Array(512 + 512);
-  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  ['Root Entry', ...names].forEach((name, i) => {
-    const o = 512 + i * 128;
-    for (let k = 0; k < name.length; k++) bytes[o + 2 * k] = name.charCodeAt(k);
-    bytes[o + 64] = (name.length + 1) * 2;
-    bytes[o + 66] = i === 0 ? 5 : 2;
-  });
-  return bytes;
-}
 
 const school = schoolXlsx();
 
