@@ -2,7 +2,6 @@
 // write the reports. A file that cannot be read does not stop the others; the exit code says the worst.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { UsageError } from '../../errors.js';
 import type { AuditResult, Waiver } from '../../engine/types.js';
 import { auditInventory, schoolIdentity } from '../../engine/audit.js';
 import type { Inventory } from '../../inventory/types.js';
@@ -16,6 +15,7 @@ import { readWorkbookFile } from '../read-workbook.js';
 import { errorLines, exitCodeOf } from '../report-error.js';
 import { TOOL } from '../tool.js';
 import '../messages.js';
+import { parseAsOf, parseFormats, usage } from '../option-values.js';
 
 export interface AuditCommandOptions {
   rubric?: string;
@@ -32,16 +32,8 @@ export interface AuditCommandOptions {
 
 const DEFAULT_FORMATS: ReportFormat[] = ['md', 'xlsx', 'json'];
 
-const usage = (code: string, args: Record<string, string> = {}): never => {
-  throw new UsageError({ code, args });
-};
-
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+export { isIsoDate } from '../option-values.js';
+import { isIsoDate } from '../option-values.js';
 
 /** Commander's raw option values → validated options (UsageError on a bad one). */
 export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOptions): AuditCommandOptions {
@@ -57,16 +49,7 @@ export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOption
   if (mapping !== undefined) opts.mapping = mapping;
   if (raw.explain === true) opts.explain = true;
 
-  const formatList = str('format');
-  if (formatList !== undefined) {
-    const wanted = formatList.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-    if (wanted.length === 0) usage('cli.bad_format', { value: formatList });
-    for (const f of wanted) if (!(REPORT_FORMATS as readonly string[]).includes(f)) usage('cli.bad_format', { value: f });
-    if (opts.outDir === undefined) usage('cli.format_needs_out');
-    opts.formats = REPORT_FORMATS.filter((f) => wanted.includes(f));
-  } else if (opts.outDir !== undefined) {
-    opts.formats = [...DEFAULT_FORMATS];
-  }
+  opts.formats = parseFormats(str('format'), REPORT_FORMATS, DEFAULT_FORMATS, opts.outDir !== undefined, 'cli.bad_format');
 
   const failUnder = str('failUnder');
   if (failUnder !== undefined) {
@@ -74,9 +57,8 @@ export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOption
     if (failUnder.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) usage('cli.bad_fail_under', { value: failUnder });
     opts.failUnder = n;
   }
-  const asOf = str('asOf');
+  const asOf = parseAsOf(str('asOf'));
   if (asOf !== undefined) {
-    if (!isIsoDate(asOf)) usage('cli.bad_as_of', { value: asOf });
     opts.asOf = asOf;
   }
   return opts;

@@ -2,7 +2,6 @@
 // workbooks under the new rubric where the rubrics differ, compare, print the table or the diff JSON, and
 // write diff.md / diff.xlsx / diff.json into --out. Exit 0 when it could compare; 1 only with
 // --fail-on-regression and a regression; 2/3 as for audit (3 also when a workbook of a folder was unreadable).
-import { UsageError } from '../../errors.js';
 import { buildDiff } from '../../engine/diff.js';
 import { format } from '../../messages/format.js';
 import { toDiffJson, type DiffRenderOptions } from '../../render/diff-json.js';
@@ -11,7 +10,8 @@ import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import { ReportWriter } from '../output.js';
 import { loadSide, rescoreOld, type SideOptions } from '../diff-input.js';
 import { TOOL } from '../tool.js';
-import { isIsoDate, sourceDateEpoch } from './audit.js';
+import { sourceDateEpoch } from './audit.js';
+import { parseAsOf, parseFormats } from '../option-values.js';
 import '../../messages/diff.js';
 import '../messages.js';
 
@@ -28,9 +28,6 @@ export interface DiffCommandOptions {
   failOnRegression: boolean;
 }
 
-const usage = (code: string, args: Record<string, string> = {}): never => {
-  throw new UsageError({ code, args });
-};
 
 /** Commander's raw option values (the command's own and the global ones) → validated options. */
 export function parseDiffOptions(raw: Record<string, unknown>, _g: GlobalOptions): DiffCommandOptions {
@@ -44,21 +41,9 @@ export function parseDiffOptions(raw: Record<string, unknown>, _g: GlobalOptions
   if (waivers !== undefined) opts.waiversFile = waivers;
   const mapping = str('mapping');
   if (mapping !== undefined) opts.mapping = mapping;
-  const formatList = str('format');
-  if (formatList !== undefined) {
-    const wanted = formatList.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-    if (wanted.length === 0) usage('diff.bad_format', { value: formatList });
-    for (const f of wanted) if (!(DIFF_FORMATS as readonly string[]).includes(f)) usage('diff.bad_format', { value: f });
-    if (opts.outDir === undefined) usage('cli.format_needs_out');
-    opts.formats = DIFF_FORMATS.filter((f) => wanted.includes(f));
-  } else if (opts.outDir !== undefined) {
-    opts.formats = [...DIFF_FORMATS];
-  }
-  const asOf = str('asOf');
-  if (asOf !== undefined) {
-    if (!isIsoDate(asOf)) usage('cli.bad_as_of', { value: asOf });
-    opts.asOf = asOf;
-  }
+  opts.formats = parseFormats(str('format'), DIFF_FORMATS, DIFF_FORMATS, opts.outDir !== undefined, 'diff.bad_format');
+  const asOf = parseAsOf(str('asOf'));
+  if (asOf !== undefined) opts.asOf = asOf;
   return opts;
 }
 

@@ -1,0 +1,36 @@
+// Checking the values of command-line options that several commands share (--format, --as-of): one
+// rule and one message each, whichever command takes them.
+import { UsageError } from '../errors.js';
+
+export const usage = (code: string, args: Record<string, string> = {}): never => {
+  throw new UsageError({ code, args });
+};
+
+/** A real calendar day written yyyy-mm-dd. */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * `--format md,json` → the formats asked for, in `allowed`'s order. Unknown or empty → `badCode`;
+ * formats without `--out` → cli.format_needs_out. No `--format`: `defaults` when there is an --out, else none.
+ */
+export function parseFormats<F extends string>(
+  value: string | undefined, allowed: readonly F[], defaults: readonly F[], hasOut: boolean, badCode: string,
+): F[] {
+  if (value === undefined) return hasOut ? [...defaults] : [];
+  const wanted = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (wanted.length === 0) usage(badCode, { value });
+  for (const f of wanted) if (!(allowed as readonly string[]).includes(f)) usage(badCode, { value: f });
+  if (!hasOut) usage('cli.format_needs_out');
+  return allowed.filter((f) => wanted.includes(f));
+}
+
+/** --as-of: a yyyy-mm-dd day, or undefined when not given. */
+export function parseAsOf(value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) usage('cli.bad_as_of', { value });
+  return value;
+}
