@@ -11,10 +11,18 @@ import { metric, schoolLevels } from './metrics.js';
 import type { CheckOutcome, CriterionResult, CriterionStatus, Finding, Warning, Waiver } from './types.js';
 
 /** The evaluation context of one inventory (metrics are cached per inventory). */
+/** The school's levels, once per inventory (every criterion's context needs them). */
+const levelsCache = new WeakMap<Inventory, ReturnType<typeof schoolLevels>>();
+function cachedLevels(inv: Inventory): ReturnType<typeof schoolLevels> {
+  let l = levelsCache.get(inv);
+  if (l === undefined) levelsCache.set(inv, (l = schoolLevels(inv)));
+  return l;
+}
+
 export function evalContext(inv: Inventory, weight?: number): EvalContext {
   const ctx: EvalContext = {
     inventory: inv,
-    levels: schoolLevels(inv),
+    levels: cachedLevels(inv),
     metric: (name) => metric(inv, name),
     evaluate: (check) => evaluateCheck(check, { ...ctx, weight: undefined }),
     ...(weight === undefined ? {} : { weight }),
@@ -29,7 +37,14 @@ export function evaluateCheck(check: Check, ctx: EvalContext): CheckOutcome {
   return kind.evaluate(check, ctx);
 }
 
-export const ruleOf = (check: Check): string => kindOf(check)?.rule(check) ?? '?';
+/** A check's rule text depends on the (parsed, unchanging) check alone: built once per check object. */
+const ruleCache = new WeakMap<Check, string>();
+export const ruleOf = (check: Check): string => {
+  if (typeof check !== 'object' || check === null) return kindOf(check)?.rule(check) ?? '?';
+  let r = ruleCache.get(check);
+  if (r === undefined) ruleCache.set(check, (r = kindOf(check)?.rule(check) ?? '?'));
+  return r;
+};
 
 export interface EvaluateOptions {
   /** yyyy-mm-dd: waivers hold through their `expires` day. */

@@ -183,10 +183,14 @@ function groupCount(inv: Inventory): MetricValue {
   if (rows.length > 0 && rows.every((r) => r.group === undefined)) return missing('not_declared', [], { sheet: 'teachers' });
   const groups = new Set<string>();
   const cells: CellRef[] = [];
+  // The same few group names repeat on every row: fold each distinct one once (locale lowercasing is slow).
+  const keys = new Map<string, string>();
   for (const r of rows) {
     if (r.group === undefined) continue;
     if (!r.group.ok) return missing('invalid', refs(r.group, r).slice(0, 1), { sheet: 'teachers' });
-    const key = r.group.value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+    const written = r.group.value;
+    let key = keys.get(written);
+    if (key === undefined) keys.set(written, (key = written.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi')));
     if (key === '') continue;
     groups.add(key);
     cells.push(...refs(r.group));

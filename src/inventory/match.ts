@@ -112,8 +112,12 @@ export function cleanText(s: string): string {
 /** Is the cell empty (absent, blank text or a placeholder dash)? Error cells are not empty. */
 export function isEmptyCell(cell: RawCell | undefined): boolean {
   if (cell === undefined) return true;
-  if (cell.t === 's') return PLACEHOLDER.test(String(cell.v));
-  return false;
+  if (cell.t !== 's') return false;
+  const v = String(cell.v);
+  // Fast path: a text starting with an ASCII letter or digit is never a placeholder (most cells).
+  const c0 = v.charCodeAt(0) | 0x20;
+  if ((c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x30 && c0 <= 0x39)) return false;
+  return PLACEHOLDER.test(v);
 }
 
 /** What the cell shows, as text (numbers without float noise, dates as YYYY-MM-DD, booleans TRUE/FALSE). */

@@ -377,11 +377,13 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
     let filled = 0;
     let filledData = 0;
     let firstText: { text: string; c: number } | null = null;
+    // The only filled cell outside the STT column, when there is exactly one (a section heading?).
+    let soleData = -1;
     for (let c = first; c <= last; c++) {
       const cell = raw[c];
       if (isEmptyCell(cell)) continue;
       filled += 1;
-      if (c !== header.stt) filledData += 1;
+      if (c !== header.stt) { filledData += 1; soleData = c; }
       if (firstText === null && cell!.t === 's') firstText = { text: cleanText(String(cell!.v)), c };
     }
     if (filled === 0) continue;
@@ -406,17 +408,15 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
     }
     // A section heading: one text cell, merged across columns or numbered I, II, A, B, or written in the STT column.
     let banner: TableRow['banner'] = null;
-    const nonStt: number[] = [];
-    for (let c = first; c <= last; c++) if (c !== header.stt && !isEmptyCell(raw[c])) nonStt.push(c);
-    if (nonStt.length === 1 && raw[nonStt[0]!]?.t === 's') {
-      const c = nonStt[0]!;
+    if (filledData === 1 && raw[soleData]?.t === 's') {
+      const c = soleData;
       const mg = ctx.merges.at(r, c);
       const text = cleanText(String(raw[c]!.v));
       const merged = mg !== undefined && mg.c2 > mg.c1;
       if (merged || ROMAN_OR_LETTER.test(stt) || (stt === '' && /^(?:tổ|khối|bộ phận)\s/u.test(text.toLocaleLowerCase('vi')))) {
         banner = { text, r, c };
       }
-    } else if (nonStt.length === 0 && header.stt !== undefined && raw[header.stt]?.t === 's' && !/^\d+\.?$/.test(stt)) {
+    } else if (filledData === 0 && header.stt !== undefined && raw[header.stt]?.t === 's' && !/^\d+\.?$/.test(stt)) {
       banner = { text: stt.replace(/^(?:[IVXLC]+|[A-Z]|\d+)[.)]\s*/, ''), r, c: header.stt };
     }
     rows.push({ r, stt, total, banner, cells });
