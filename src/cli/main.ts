@@ -158,6 +158,7 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
   program.command('batch').description(batchHelp('description', lang))
     .argument('[paths...]', batchHelp('paths', lang))
     .option('-j, --jobs <n>', batchHelp('jobs', lang))
+    .option('--timeout <seconds>', batchHelp('timeout', lang))
     .option('--shard <i/n>', batchHelp('shard', lang))
     .option('--merge', batchHelp('merge', lang))
     .addHelpText('after', `\n${batchHelp('after', lang)}\n`)

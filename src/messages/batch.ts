@@ -9,6 +9,14 @@ registerMessages({
     vi: '--shard cần dạng i/n với 1 ≤ i ≤ n (ví dụ --shard 2/4), không phải "{value}"',
     en: '--shard takes i/n with 1 ≤ i ≤ n (e.g. --shard 2/4), not "{value}"',
   },
+  'batch.bad_timeout': {
+    vi: '--timeout cần một số giây nguyên dương, không phải "{value}"',
+    en: '--timeout takes a positive whole number of seconds, not "{value}"',
+  },
+  'batch.timeout': {
+    vi: 'đọc và chấm tệp này quá {seconds} giây nên đã dừng — hãy mở tệp, xóa các trang, dòng, cột thừa rồi lưu lại',
+    en: 'reading and scoring this file took over {seconds} seconds, so it was stopped — open it, delete the extra sheets, rows and columns, and save it',
+  },
   'batch.bad_jobs': {
     vi: '--jobs cần một số nguyên dương (số luồng chạy song song), không phải "{value}"',
     en: '--jobs takes a positive whole number (parallel workers), not "{value}"',
@@ -221,6 +229,7 @@ export const BATCH_HELP = {
     en: 'score every .xlsx (and .xls, .ods) under the folders (recursively), write a district summary',
   },
   paths: { vi: 'thư mục hoặc tệp .xlsx (với --merge: các tệp summary.json)', en: 'folders or .xlsx files (with --merge: summary.json files)' },
+  timeout: { vi: 'số giây tối đa cho một tệp (mặc định: 60)', en: 'seconds one file may take at most (default: 60)' },
   jobs: { vi: 'số luồng chạy song song (mặc định: số CPU)', en: 'parallel workers (default: number of CPUs)' },
   shard: { vi: 'chỉ chấm phần thứ i trong n phần của danh sách tệp (chạy song song trên CI)', en: 'score only the i-th of n shares of the file list (CI matrix jobs)' },
   merge: { vi: 'gộp các tệp summary.json của từng phần thành bản tổng hợp chung', en: 'merge the shards\' summary.json files into one summary' },

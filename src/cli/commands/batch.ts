@@ -21,16 +21,21 @@ import '../../messages/batch.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import { ReportWriter, cleanTempsOnInterrupt, reportFileName, type ReportFormat } from '../output.js';
 import type { BatchReply, BatchTask, BatchWorkerConfig } from '../batch-worker.js';
+import type { Piscina as PiscinaPool } from 'piscina';
 import { parseAuditOptions, sourceDateEpoch, type AuditCommandOptions } from './audit.js';
 import { TOOL } from '../tool.js';
 
 export interface BatchCommandOptions extends AuditCommandOptions {
   jobs: number;
+  /** Seconds one workbook may take before it is given up (an error entry) and its worker replaced. */
+  timeoutSeconds: number;
   shard?: { index: number; count: number };
   merge: boolean;
 }
 
 const DEFAULT_SCHOOL_FORMATS: ReportFormat[] = ['md', 'json'];
+/** A school's workbook takes milliseconds; a hostile one within the reader's limits a few seconds. */
+const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** Commander's raw option values → validated options (UsageError on a bad one). */
 export function parseBatchOptions(raw: Record<string, unknown>, g: GlobalOptions): BatchCommandOptions {
@@ -43,7 +48,13 @@ export function parseBatchOptions(raw: Record<string, unknown>, g: GlobalOptions
     jobs = Number(text);
     if (!/^\s*\d+\s*$/.test(text) || jobs < 1) throw new UsageError({ code: 'batch.bad_jobs', args: { value: text } });
   }
-  const opts: BatchCommandOptions = { ...base, jobs, merge: Boolean(raw.merge) };
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+  if (raw.timeout !== undefined) {
+    const text = String(raw.timeout);
+    timeoutSeconds = Number(text);
+    if (!/^\s*\d+\s*$/.test(text) || timeoutSeconds < 1) throw new UsageError({ code: 'batch.bad_timeout', args: { value: text } });
+  }
+  const opts: BatchCommandOptions = { ...base, jobs, timeoutSeconds, merge: Boolean(raw.merge) };
   if (raw.shard !== undefined) opts.shard = parseShard(String(raw.shard));
   if (opts.merge && opts.shard) throw new UsageError({ code: 'batch.merge_with_shard' });
   return opts;
@@ -51,19 +62,56 @@ export function parseBatchOptions(raw: Record<string, unknown>, g: GlobalOptions
 
 /** Runs one task: a piscina pool in real runs; tests may run the worker function in-process. */
 export type BatchRunner = { run(task: BatchTask): Promise<BatchReply>; close(): Promise<void> };
-export type RunnerFactory = (config: BatchWorkerConfig, jobs: number) => Promise<BatchRunner>;
+export type RunnerFactory = (config: BatchWorkerConfig, jobs: number, timeoutSeconds: number) => Promise<BatchRunner>;
 
-const piscinaRunner: RunnerFactory = async (config, jobs) => {
+const piscinaRunner: RunnerFactory = async (config, jobs, timeoutSeconds) => {
   const { Piscina } = await import('piscina');
+  const filename = new URL('../batch-worker.js', import.meta.url).href;
   const pool = new Piscina<BatchTask, BatchReply>({
-    filename: new URL('../batch-worker.js', import.meta.url).href,
+    filename,
     minThreads: jobs,
     maxThreads: jobs,
     workerData: config,
     // The next task waits in the worker, not in this thread: no idle gap while a reply travels back.
     concurrentTasksPerWorker: 2,
   });
-  return { run: (t) => pool.run(t), close: () => pool.destroy() };
+  // The time limit per file. In the main pool the clock starts when a task is queued, and aborting a task
+  // ends its worker, so a task that ran out of time there may only have waited behind a slow one: it gets
+  // a second try alone, in a one-thread pool fed one task at a time, where the clock is its own.
+  let alone: PiscinaPool<BatchTask, BatchReply> | null = null;
+  let aloneQueue: Promise<unknown> = Promise.resolve();
+  const timed = async (p: PiscinaPool<BatchTask, BatchReply>, t: BatchTask): Promise<BatchReply | 'timeout'> => {
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), timeoutSeconds * 1000);
+    try {
+      return await p.run(t, { signal: ac.signal });
+    } catch (err) {
+      if (ac.signal.aborted) return 'timeout';
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const retryAlone = (t: BatchTask): Promise<BatchReply | 'timeout'> => {
+    alone ??= new Piscina<BatchTask, BatchReply>({ filename, minThreads: 1, maxThreads: 1, workerData: config, concurrentTasksPerWorker: 1 });
+    const p = alone;
+    const done = aloneQueue.then(() => timed(p, t));
+    aloneQueue = done.catch(() => undefined);
+    return done;
+  };
+  const run = async (t: BatchTask): Promise<BatchReply> => {
+    let reply: BatchReply | 'timeout';
+    try {
+      reply = await timed(pool, t);
+    } catch {
+      reply = 'timeout'; // its worker was ended under it by another task's time limit
+    }
+    if (reply === 'timeout') reply = await retryAlone(t);
+    if (reply !== 'timeout') return reply;
+    const finding = { code: 'batch.timeout', args: { seconds: timeoutSeconds } };
+    return { entry: { file: t.file, error: { code: finding.code, message: format(finding, config.lang) } }, reports: [] };
+  };
+  return { run, close: async () => { await pool.destroy(); await alone?.destroy(); } };
 };
 
 /** '/'-separated path relative to the working directory (absolute when it is on another drive). */
@@ -304,7 +352,7 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
   const bar = await progressBar(files.length, g, io);
   let failed = 0;
   let errors = 0;
-  const runner = await (deps.runner ?? piscinaRunner)(config, jobs);
+  const runner = await (deps.runner ?? piscinaRunner)(config, jobs, opts.timeoutSeconds);
   try {
     let next = 0;
     // A few more tasks than workers keep them busy while this thread takes replies; no more, so memory stays flat.
