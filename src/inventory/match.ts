@@ -101,9 +101,12 @@ const PLACEHOLDER = /^[\s\-–—_.…/\\]*$/;
 
 const COMBINING = /[\u0300-\u036f]/;
 const ODD_SPACES = /[\u00a0\u2007\u202f]/g;
+const NEEDS_CLEANING = /[\u0300-\u036f\u00a0\u2007\u202f]/;
 
 /** The plain text of a text cell: NFC, non-breaking spaces as spaces, trimmed. */
 export function cleanText(s: string): string {
+  // Most texts have neither combining marks nor odd spaces: one scan decides.
+  if (!NEEDS_CLEANING.test(s)) return s.trim();
   // Composing is only needed where combining marks are (decomposed Vietnamese from some Mac/web producers).
   const t = COMBINING.test(s) ? s.normalize('NFC') : s;
   return (t.includes('\u00a0') || t.includes('\u2007') || t.includes('\u202f') ? t.replace(ODD_SPACES, ' ') : t).trim();
@@ -134,10 +137,18 @@ export function cellText(cell: RawCell | undefined): string {
 
 /** Column letters of a 0-based index (0 → A, 26 → AA). */
 export function columnName(c: number): string {
+  const known = COLUMN_NAMES[c];
+  return known !== undefined ? known : spellColumn(c);
+}
+
+function spellColumn(c: number): string {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
+
+/** The names of the columns a workbook may use (the reader's limit is 1 000): every cell reference needs one. */
+const COLUMN_NAMES: readonly string[] = Array.from({ length: 1024 }, (_, c) => spellColumn(c));
 
 /** A1 reference of a 0-based cell. */
 export const cellRef = (r: number, c: number): string => `${columnName(c)}${r + 1}`;
