@@ -42,9 +42,32 @@ function formatArg(arg: FindingArg | undefined, filter: string | undefined, lang
   return arg;
 }
 
+/** A template cut once into its literal pieces and placeholders (reports format the same templates thousands of times). */
+type TemplatePart = string | { name: string; filter: string | undefined };
+const PLACEHOLDER = /\{(\w+)(?:\|([\w:]+))?\}/g;
+const TEMPLATE_CACHE_LIMIT = 10_000;
+const templates = new Map<string, TemplatePart[]>();
+
+function templateParts(t: string): TemplatePart[] {
+  let parts = templates.get(t);
+  if (parts !== undefined) return parts;
+  parts = [];
+  let last = 0;
+  for (const m of t.matchAll(PLACEHOLDER)) {
+    if (m.index > last) parts.push(t.slice(last, m.index));
+    parts.push({ name: m[1]!, filter: m[2] });
+    last = m.index + m[0].length;
+  }
+  if (last < t.length) parts.push(t.slice(last));
+  if (templates.size >= TEMPLATE_CACHE_LIMIT) templates.clear();
+  templates.set(t, parts);
+  return parts;
+}
+
 /** Turn a finding into a sentence in `lang`. An unknown code shows as itself (a test catches these). */
 export function format(f: Finding, lang: Lang): string {
   const t = Object.hasOwn(catalogue, f.code) ? catalogue[f.code]![lang] : f.code;
-  return t.replace(/\{(\w+)(?:\|([\w:]+))?\}/g, (_, name: string, filter: string | undefined) =>
-    formatArg(f.args?.[name], filter, lang));
+  let out = '';
+  for (const p of templateParts(t)) out += typeof p === 'string' ? p : formatArg(f.args?.[p.name], p.filter, lang);
+  return out;
 }
