@@ -28,6 +28,9 @@ export const escapeXmlText = (s: string): string =>
 export const terminalSafe = (s: string): string =>
   s.replace(LONE_SURROGATE, REPLACEMENT).replace(/\r\n|[\r\n\t]/g, ' ').replace(TERMINAL_UNSAFE, REPLACEMENT);
 
+/** Anything escapeMd would change: controls, surrogates, Markdown/HTML marks, runs of spaces, edge spaces, a leading = + - @ #. */
+const MD_NEEDS_WORK = /[\\`*[\]|~_&<>\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]| {2}|^[\s=+\-@#]|\s$/;
+
 /**
  * Inline Markdown: shown literally, on one line, never a link, HTML, code span, table cell break or
  * emphasis. `&` is escaped only where it would start an entity, so "Sở GD&ĐT" stays readable in the
@@ -35,6 +38,8 @@ export const terminalSafe = (s: string): string =>
  * with `blockStart` (text that begins a list item or quote line) so is a leading "1." or "1)".
  */
 export function escapeMd(s: string, blockStart = false): string {
+  // Most texts (names, numbers, plain words) have nothing to escape: one scan decides, the same text comes back.
+  if (!MD_NEEDS_WORK.test(s) && !(blockStart && /^\d+[.)]/.test(s))) return s;
   const oneLine = terminalSafe(s).replace(/ {2,}/g, ' ').trim();
   let escaped = oneLine
     .replace(/[\\`*[\]|~]/g, (c) => `\\${c}`)
