@@ -1,6 +1,6 @@
 // Where a workbook's mapping files are (`audit-mapping.yaml` in its folder and the folders above it).
 // Apart from mapping.ts so that finding none costs nothing: the schema and YAML load only when one exists.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** The file a folder of workbooks may hold; picked up by `audit` and `audit batch`. */
@@ -21,9 +21,11 @@ export async function folderMappingFiles(workbook: string, upTo?: string): Promi
   if (!within(dir)) return found;
   for (;;) {
     const candidate = join(dir, FOLDER_MAPPING_FILE);
+    // Synchronous and without an exception when absent (the usual case): a batch asks for every workbook,
+    // and each asynchronous stat waited for libuv's thread pool and built an ENOENT error.
     try {
-      if ((await stat(candidate)).isFile()) found.push(candidate);
-    } catch { /* none here */ }
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) found.push(candidate);
+    } catch { /* unreadable: none here */ }
     const parent = dirname(dir);
     if (dir === top || parent === dir || !within(parent)) break;
     dir = parent;
