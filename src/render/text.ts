@@ -15,8 +15,12 @@ export const xmlSafe = (s: string): string => s.replace(LONE_SURROGATE, REPLACEM
 
 const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/** Anything escapeXml would change: markup characters, tab/LF/CR, forbidden characters, surrogates. */
+const XML_NEEDS_WORK = /[&<>"'\u0000-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Escape for XML text and attribute values; in attributes tab/LF/CR are kept as references. */
 export function escapeXml(s: string): string {
+  if (!XML_NEEDS_WORK.test(s)) return s; // nothing to replace: one scan instead of four
   return xmlSafe(s).replace(/[&<>"']/g, (c) => XML_ENTITY[c]!).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
