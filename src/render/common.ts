@@ -145,9 +145,22 @@ export const cellRefText = (r: CellRef): string => `${r.sheet}!${r.cell}`;
 const SHEET_ORDER = ['Thông tin chung', 'Thiết bị', 'Phần mềm', 'Giáo viên'];
 
 /** 'D14' → [14, 4]; anything else sorts after real cells, by text. */
-function cellKey(cell: string | null): [number, number] {
+/** Sort keys of the cell references met so far: sorting compares each reference many times. */
+const cellKeys = new Map<string, readonly [number, number]>();
+
+function cellKey(cell: string | null): readonly [number, number] {
+  if (cell === null) return [-1, 0];
+  let k = cellKeys.get(cell);
+  if (k === undefined) {
+    if (cellKeys.size >= 50_000) cellKeys.clear();
+    cellKeys.set(cell, (k = spellCellKey(cell)));
+  }
+  return k;
+}
+
+function spellCellKey(cell: string): [number, number] {
   const m = cell ? /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(cell) : null;
-  if (!m) return [cell === null ? -1 : Number.MAX_SAFE_INTEGER, 0];
+  if (!m) return [Number.MAX_SAFE_INTEGER, 0];
   const col = [...m[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return [Number(m[2]), col];
 }
