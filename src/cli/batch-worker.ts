@@ -12,7 +12,7 @@ import { ruleOf } from '../engine/evaluate.js';
 import type { BatchEntry, BatchRubric, BatchSchoolEntry, ScopeMismatch } from '../engine/batch.js';
 import { rubricRef } from '../engine/batch.js';
 import type { Inventory, SchoolIdentity } from '../inventory/types.js';
-import { BUILTIN_RUBRICS_DIR, RubricRegistry } from '../rubric/registry.js';
+import { BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE, RubricRegistry } from '../rubric/registry.js';
 import type { LoadResult } from '../rubric/load.js';
 import { chooseRubric, sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
 import type { Rubric } from '../rubric/schema.js';
@@ -155,7 +155,9 @@ export function errorEntry(file: string, err: unknown, lang: Lang): BatchEntry {
 
 /** The per-thread state of a worker: its rubric registry (rubrics load once per thread) and what it already sent. */
 export function createBatchWorker(config: BatchWorkerConfig): (task: BatchTask) => Promise<BatchReply> {
-  const registry = new CachingRegistry(BUILTIN_RUBRICS_DIR);
+  // The built-ins from the compiled file written at build time (when current), as `audit` does: no YAML
+  // parsing or schema validation in each worker thread.
+  const registry = new CachingRegistry(BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE);
   const described = new Set<string>();
   const epoch = config.sourceDateEpoch !== undefined ? sourceDateEpoch({ SOURCE_DATE_EPOCH: config.sourceDateEpoch }) : null;
   const env = config.sourceDateEpoch !== undefined ? { SOURCE_DATE_EPOCH: config.sourceDateEpoch } : {};
