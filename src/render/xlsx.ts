@@ -43,6 +43,31 @@ function setCell(ws: Worksheet, row: number, col: number, v: XlsxValue, column: 
   cell.alignment = { vertical: 'top', wrapText: column?.wrap ?? false };
 }
 
+/** Points per line of 11-pt text, and Excel's largest row height. */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * How many lines a row's wrapped text takes: the writer must say, since LibreOffice (and Excel, for
+ * rows it did not lay out itself) keep the default height and print wrapped text over the next row.
+ * A column's width counts roughly its characters per line.
+ */
+function rowLines(cells: readonly XlsxValue[], columns: readonly XlsxColumn[], wrapAll = false): number {
+  let lines = 1;
+  cells.forEach((v, i) => {
+    const c = columns[i];
+    if (typeof v !== 'string' || !c || !(wrapAll || c.wrap)) return;
+    const perLine = Math.max(1, Math.floor(c.width) - 1);
+    const n = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines;
+}
+
+function fitHeight(ws: Worksheet, row: number, lines: number): void {
+  if (lines > 1) ws.getRow(row).height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+}
+
 /** A sheet holding one table: bold, filled, frozen header row; autofilter over the whole table. */
 export function addTableSheet(wb: Workbook, spec: XlsxSheet): Worksheet {
   const ws = wb.addWorksheet(spec.name, {
@@ -59,8 +84,10 @@ export function addTableSheet(wb: Workbook, spec: XlsxSheet): Worksheet {
     cell.alignment = { vertical: 'middle', wrapText: true };
     cell.border = { bottom: { style: 'thin' } };
   });
+  fitHeight(ws, 1, rowLines(spec.columns.map((c) => c.header), spec.columns, true));
   spec.rows.forEach((r, ri) => {
     r.cells.forEach((v, ci) => setCell(ws, ri + 2, ci + 1, v, spec.columns[ci]));
+    fitHeight(ws, ri + 2, rowLines(r.cells, spec.columns));
     if (r.status) {
       const style = STATUS_STYLE[r.status.status];
       const cell = ws.getCell(ri + 2, r.status.col + 1);
