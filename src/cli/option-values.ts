@@ -34,3 +34,21 @@ export function parseAsOf(value: string | undefined): string | undefined {
   if (value !== undefined && !isIsoDate(value)) usage('cli.bad_as_of', { value });
   return value;
 }
+
+/** A string option's value as commander left it (undefined when not given). */
+export const rawString = (raw: Record<string, unknown>, key: string): string | undefined =>
+  (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+
+/** The options naming files that audit, batch and diff share: --rubric, --out, --waivers, --mapping. */
+export function fileOptions(raw: Record<string, unknown>): { rubric?: string; outDir?: string; waiversFile?: string; mapping?: string } {
+  const out: { rubric?: string; outDir?: string; waiversFile?: string; mapping?: string } = {};
+  const rubric = rawString(raw, 'rubric');
+  if (rubric !== undefined) out.rubric = rubric;
+  const dir = rawString(raw, 'out');
+  if (dir !== undefined) out.outDir = dir;
+  const waivers = rawString(raw, 'waivers');
+  if (waivers !== undefined) out.waiversFile = waivers;
+  const mapping = rawString(raw, 'mapping');
+  if (mapping !== undefined) out.mapping = mapping;
+  return out;
+}

@@ -15,7 +15,7 @@ import { readWorkbookFile } from '../read-workbook.js';
 import { errorLines, exitCodeOf } from '../report-error.js';
 import { TOOL } from '../tool.js';
 import '../messages.js';
-import { parseAsOf, parseFormats, usage } from '../option-values.js';
+import { fileOptions, parseAsOf, parseFormats, rawString, usage } from '../option-values.js';
 
 export interface AuditCommandOptions {
   rubric?: string;
@@ -37,16 +37,8 @@ import { isIsoDate } from '../option-values.js';
 
 /** Commander's raw option values → validated options (UsageError on a bad one). */
 export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOptions): AuditCommandOptions {
-  const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
-  const opts: AuditCommandOptions = { formats: [] };
-  const rubric = str('rubric');
-  if (rubric !== undefined) opts.rubric = rubric;
-  const out = str('out');
-  if (out !== undefined) opts.outDir = out;
-  const waivers = str('waivers');
-  if (waivers !== undefined) opts.waiversFile = waivers;
-  const mapping = str('mapping');
-  if (mapping !== undefined) opts.mapping = mapping;
+  const str = (k: string): string | undefined => rawString(raw, k);
+  const opts: AuditCommandOptions = { ...fileOptions(raw), formats: [] };
   if (raw.explain === true) opts.explain = true;
 
   opts.formats = parseFormats(str('format'), REPORT_FORMATS, DEFAULT_FORMATS, opts.outDir !== undefined, 'cli.bad_format');

@@ -11,7 +11,7 @@ import { ReportWriter } from '../output.js';
 import { loadSide, rescoreOld, type SideOptions } from '../diff-input.js';
 import { TOOL } from '../tool.js';
 import { sourceDateEpoch } from './audit.js';
-import { parseAsOf, parseFormats } from '../option-values.js';
+import { fileOptions, parseAsOf, parseFormats, rawString } from '../option-values.js';
 import '../../messages/diff.js';
 import '../messages.js';
 
@@ -31,16 +31,8 @@ export interface DiffCommandOptions {
 
 /** Commander's raw option values (the command's own and the global ones) → validated options. */
 export function parseDiffOptions(raw: Record<string, unknown>, _g: GlobalOptions): DiffCommandOptions {
-  const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
-  const opts: DiffCommandOptions = { formats: [], failOnRegression: Boolean(raw.failOnRegression) };
-  const rubric = str('rubric');
-  if (rubric !== undefined) opts.rubric = rubric;
-  const out = str('out');
-  if (out !== undefined) opts.outDir = out;
-  const waivers = str('waivers');
-  if (waivers !== undefined) opts.waiversFile = waivers;
-  const mapping = str('mapping');
-  if (mapping !== undefined) opts.mapping = mapping;
+  const str = (k: string): string | undefined => rawString(raw, k);
+  const opts: DiffCommandOptions = { ...fileOptions(raw), formats: [], failOnRegression: Boolean(raw.failOnRegression) };
   opts.formats = parseFormats(str('format'), DIFF_FORMATS, DIFF_FORMATS, opts.outDir !== undefined, 'diff.bad_format');
   const asOf = parseAsOf(str('asOf'));
   if (asOf !== undefined) opts.asOf = asOf;
