@@ -370,6 +370,7 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
   const first = header.firstCol;
   const last = header.lastCol;
   const primaryCol = header.columns.get(primary)?.col;
+  const headerNames = new Map<string, ColumnId | undefined>();
   for (let r = header.dataStart; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r];
     if (!raw) continue;
@@ -397,7 +398,7 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
       const primaryText = primaryCol === undefined ? '' : cellText(raw[primaryCol]);
       if ((primaryText === '' || isEndMarker(primaryText)) && raw.some((cell) => cell?.t === 's' && isEndMarker(String(cell.v)))) break;
     }
-    if (firstText !== null && repeatsHeader(raw, header, m)) continue; // the header printed again on the next page
+    if (firstText !== null && repeatsHeader(raw, header, m, headerNames)) continue; // the header printed again on the next page
     const total = stt === '' && firstText !== null && /^[TtCc]/.test(firstText.text) && TOTAL_START.test(firstText.text.toLowerCase());
 
     const cells: TableRow['cells'] = new Map();
@@ -445,11 +446,18 @@ function explainHeader(part: ExplainPart, header: TableHeader, m: NameMatcher<Co
 }
 
 /** Does the row repeat the header (two or more cells name their own column)? */
-function repeatsHeader(raw: readonly (RawCell | undefined)[], header: TableHeader, m: NameMatcher<ColumnId>): boolean {
+function repeatsHeader(
+  raw: readonly (RawCell | undefined)[], header: TableHeader, m: NameMatcher<ColumnId>, seen: Map<string, ColumnId | undefined>,
+): boolean {
   let n = 0;
   for (const [k, spec] of header.columns) {
     const cell = raw[spec.col];
-    if (cell?.t === 's' && m.match(String(cell.v)) === k && ++n >= 2) return true;
+    if (cell?.t !== 's') continue;
+    // The same texts fill a column row after row: look each one up once per table.
+    const text = String(cell.v);
+    let id = seen.get(text);
+    if (id === undefined && !seen.has(text)) seen.set(text, (id = m.match(text)));
+    if (id === k && ++n >= 2) return true;
   }
   return false;
 }
@@ -784,6 +792,12 @@ function looksLike(key: SheetKey, sheet: RawSheet, o: Resolved): boolean {
 const LEGACY_SAMPLE = 4000;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
+/** NON_ASCII.test without a regex call: Vietnamese texts show a non-ASCII letter within a few characters. */
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
 /**
  * The legacy encoding (TCVN3, VNI) the workbook's texts are typed in, judged once over its sheet names and
  * text cells; null for Unicode. Plain ASCII texts say nothing either way and are not looked at.
@@ -796,7 +810,7 @@ export function detectWorkbookEncoding(raw: RawWorkbook): LegacyEncoding | null 
     for (const row of sheet.rows) {
       if (!row) continue;
       for (const cell of row) {
-        if (cell?.t !== 's' || typeof cell.v !== 'string' || !NON_ASCII.test(cell.v)) continue;
+        if (cell?.t !== 's' || typeof cell.v !== 'string' || texts.has(cell.v) || !hasNonAscii(cell.v)) continue;
         texts.add(cell.v);
         if (texts.size >= LEGACY_SAMPLE) return detectLegacyEncoding([...texts]);
       }
