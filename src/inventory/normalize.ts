@@ -371,6 +371,8 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
   const last = header.lastCol;
   const primaryCol = header.columns.get(primary)?.col;
   const headerNames = new Map<string, ColumnId | undefined>();
+  // The mapped columns as a list, in the header's order, decided once rather than per row.
+  const columnList = [...header.columns].map(([k, spec]) => ({ k, spec, plain: NO_MERGE_FILL.has(k) }));
   for (let r = header.dataStart; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r];
     if (!raw) continue;
@@ -402,8 +404,8 @@ function readTable(ctx: SheetContext, key: Exclude<SheetKey, 'info'>, m: NameMat
     const total = stt === '' && firstText !== null && /^[TtCc]/.test(firstText.text) && TOTAL_START.test(firstText.text.toLowerCase());
 
     const cells: TableRow['cells'] = new Map();
-    for (const [k, spec] of header.columns) {
-      const at: Located = NO_MERGE_FILL.has(k) ? { cell: rawCell(sheet, r, spec.col), r, c: spec.col } : ctx.cellOrMerged(r, spec.col);
+    for (const { k, spec, plain } of columnList) {
+      const at: Located = plain ? { cell: rawCell(sheet, r, spec.col), r, c: spec.col } : ctx.cellOrMerged(r, spec.col);
       if (spec.no !== undefined) cells.set(k, { ...at, no: { cell: rawCell(sheet, r, spec.no), r, c: spec.no } });
       else cells.set(k, at);
     }
