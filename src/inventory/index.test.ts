@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readInventory } from './index.js';
+import { sheetXml, xlsxPackage } from './test-package.js';
 import type { Inventory, Val } from './types.js';
 
 const fixture = (name: string): Inventory => readInventory(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)), name);
@@ -97,5 +98,19 @@ describe('workbooks written with exceljs', () => {
     expect(inv.issues.map((i) => `${i.sheet}!${i.cell} ${i.code}`)).toEqual([
       'Thông tin chung!B12 value.error_cell', 'Thiết bị!null sheet.missing', 'Phần mềm!null sheet.missing',
     ]);
+  });
+});
+
+describe('a formula saved without its result (openpyxl writes them so)', () => {
+  it('is an unusable value at its cell, with a hint to re-save the file, never "not declared"', () => {
+    const is = (t: string) => `t="inlineStr"><is><t>${t}</t></is>`;
+    const rows = [
+      `<row r="1"><c r="A1" ${is('STT')}</c><c r="B1" ${is('Loại thiết bị')}</c><c r="C1" ${is('Mục đích sử dụng')}</c><c r="D1" ${is('Số lượng')}</c></row>`,
+      `<row r="2"><c r="A2"><v>1</v></c><c r="B2" ${is('Máy tính để bàn')}</c><c r="C2" ${is('Phòng máy')}</c><c r="D2"><f>20+20</f><v></v></c></row>`,
+    ].join('');
+    const bytes = xlsxPackage({ sheets: [{ name: 'Thiết bị', xml: sheetXml(rows) }] });
+    const inv = readInventory(bytes, 'cong-thuc.xlsx');
+    expect(inv.issues.find((i) => i.code === 'value.formula_not_calculated')).toMatchObject({ severity: 'error', sheet: 'Thiết bị', cell: 'D2' });
+    expect(inv.equipment?.[0]?.quantity).toMatchObject({ ok: false });
   });
 });

@@ -11,7 +11,8 @@ export type Parsed<T> = { ok: true; value: T; warnings: Problem[] } | { ok: fals
 const ok = <T>(value: T, warnings: Problem[] = []): Parsed<T> => ({ ok: true, value, warnings });
 const bad = (code: string, args: Record<string, string | number>): Parsed<never> => ({ ok: false, error: { code, args } });
 
-const errorCell = (cell: RawCell): Parsed<never> => bad('value.error_cell', { value: String(cell.v) });
+const errorCell = (cell: RawCell): Parsed<never> =>
+  (cell.v === '' ? bad('value.formula_not_calculated', {}) : bad('value.error_cell', { value: String(cell.v) }));
 
 // ---------- numbers ----------
 

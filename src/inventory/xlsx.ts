@@ -447,7 +447,8 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
       switch (local) {
         case 'c': {
           capture = NONE;
-          const cell = cellValue();
+          // A formula saved without its result (openpyxl does so) is not an empty cell: the school filled it.
+          const cell = cellValue() ?? (formula && (value ?? '').trim() === '' && inline === undefined ? { t: 'e' as const, v: '' } : undefined);
           if (cell === undefined) break;
           if (row >= lim.maxRows) throw tooLarge('maxRows', row + 1);
           if (col >= lim.maxCols) throw tooLarge('maxCols', col + 1);

@@ -101,6 +101,10 @@ export const INVENTORY_MESSAGES: Catalogue = {
     vi: '"{value}" không phải là năm học — hãy ghi theo dạng 2024-2025',
     en: '"{value}" is not a school year — write it as 2024-2025',
   },
+  'value.formula_not_calculated': {
+    vi: 'ô có công thức nhưng tệp không lưu kết quả (thường do tệp được tạo bằng chương trình khác) — hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại',
+    en: 'the cell holds a formula but the file has no result for it (usually written by another program) — open the file in Excel or LibreOffice and save it',
+  },
   'value.error_cell': {
     vi: 'ô có lỗi công thức {value} nên không dùng được — hãy sửa công thức hoặc ghi giá trị trực tiếp',
     en: 'the cell shows the formula error {value}, so it cannot be used — fix the formula or type the value',
