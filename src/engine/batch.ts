@@ -5,6 +5,7 @@
 import '../messages/batch.js';
 import { UsageError } from '../errors.js';
 import type { Level } from '../inventory/fields.js';
+import type { SchoolIdentity } from '../inventory/types.js';
 import type { CheckStatus, CriterionStatus, Severity } from './types.js';
 
 export const BATCH_SCHEMA = 'audit-batch/v1';
@@ -41,15 +42,10 @@ export interface BatchDistrictOutcome { id: string; status: CheckStatus }
 /** Where a school lies outside the scope of the rubric that judged it (possible with `--rubric`). */
 export type ScopeMismatch = 'province' | 'district' | 'years';
 
-export interface BatchSchoolEntry {
+/** A school's entry: who it is (SchoolIdentity, written first in the JSON), then how it did. */
+export interface BatchSchoolEntry extends SchoolIdentity {
   /** The input path, relative to the working directory, with '/' separators. */
   file: string;
-  code: string | null;
-  name: string | null;
-  province: string | null;
-  district: string | null;
-  school_year: string | null;
-  levels: Level[];
   rubric: { id: string; version: string };
   as_of: string;
   source_sha256: string;
