@@ -3,7 +3,7 @@
 import { LEVELS, type I18n, type Level } from '../inventory/fields.js';
 import type { CellRef, DataIssue } from '../inventory/types.js';
 import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Warning } from '../engine/types.js';
-import { format, vocabLabel, type Lang } from '../messages/format.js';
+import { format, formatFixed, vocabLabel, type Lang } from '../messages/format.js';
 import { reportLabel } from '../messages/report.js';
 
 export type { Lang };
@@ -35,7 +35,7 @@ export function dateText(iso: string, lang: Lang): string {
 
 /** Score with one decimal, or the "not computable" sentence. */
 export const scoreText = (score: number | null, lang: Lang): string =>
-  score === null ? reportLabel('score.none', lang) : score.toFixed(1);
+  score === null ? reportLabel('score.none', lang) : formatFixed(score, 1, lang);
 
 export const bandText = (band: { label: I18n } | null, lang: Lang): string =>
   band ? pick(band.label, lang) : reportLabel('band.none', lang);

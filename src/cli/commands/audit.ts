@@ -8,7 +8,7 @@ import type { Inventory } from '../../inventory/types.js';
 import { chooseRubric } from '../../rubric/select.js';
 import type { Rubric } from '../../rubric/schema.js';
 import { renderers, renderTerminal, stringifyJson, toResultJson } from '../../render/index.js';
-import { format } from '../../messages/format.js';
+import { format, formatFixed } from '../../messages/format.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import { REPORT_FORMATS, ReportWriter, reportFileName, type ReportFormat } from '../output.js';
 import { readWorkbookFile } from '../read-workbook.js';
@@ -165,6 +165,6 @@ function belowThreshold(r: AuditResult, min: number, g: GlobalOptions, io: CliIO
     return true;
   }
   if (r.score >= min) return false;
-  io.stderr(`${format({ code: 'cli.fail_under', args: { school, score: r.score.toFixed(1), min } }, g.lang)}\n`);
+  io.stderr(`${format({ code: 'cli.fail_under', args: { school, score: formatFixed(r.score, 1, g.lang), min } }, g.lang)}\n`);
   return true;
 }
