@@ -147,6 +147,7 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
     .option('--no-color', h('noColor'))
     .option('--mapping <file.yaml>', commandHelp('mapping', lang))
     .option('--explain', commandHelp('explain', lang))
+    .option('--all', h('all'))
     .addHelpText('after', `\n${h('exitCodes')}\n`)
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const g = globalOptions(raw, io);

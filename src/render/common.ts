@@ -24,7 +24,12 @@ export const pick = (t: I18n, lang: Lang): string => (lang === 'en' ? t.en ?? t.
 export const say = (f: Finding | null, lang: Lang): string | null => (f ? format(f, lang) : null);
 
 export const statusWord = (s: CriterionStatus, lang: Lang): string => reportLabel(`status.${s}`, lang);
-export const severityWord = (s: 'required' | 'recommended', lang: Lang): string => reportLabel(`severity.${s}`, lang);
+/** Severities, `target` included (a measured target: counted in the score, never makes a school fail). */
+export type SeverityKey = 'required' | 'target' | 'recommended';
+/** The order criteria are grouped in wherever severity orders them: what makes a school fail first. */
+export const SEVERITY_ORDER: Record<SeverityKey, number> = { required: 0, target: 1, recommended: 2 };
+export const SEVERITIES = (Object.keys(SEVERITY_ORDER) as SeverityKey[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
+export const severityWord = (s: SeverityKey, lang: Lang): string => reportLabel(`severity.${s}`, lang);
 export const issueSeverityWord = (s: 'error' | 'warning', lang: Lang): string => reportLabel(`issue.${s}`, lang);
 
 /** 'YYYY-MM-DD' in the reader's convention (vi: dd/mm/yyyy); anything else is shown as is. */
@@ -51,12 +56,21 @@ export const groupValue = (r: AuditResult, g: GroupResult, lang: Lang): string =
   ? reportLabel('group.value', lang, { score: scoreText(g.score, lang), band: bandText(g.band, lang) })
   : scoreText(g.score, lang);
 
-const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
+export const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
 
 /** Failing and missing criteria, required ones first, rubric order within each severity. */
-export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; recommended: CriterionResult[] } {
+export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; recommended: CriterionResult[]; target: CriterionResult[] } {
   const open = criteria.filter(notMet);
-  return { required: open.filter((c) => c.severity === 'required'), recommended: open.filter((c) => c.severity === 'recommended') };
+  const of = (s: SeverityKey) => open.filter((c) => (c.severity as SeverityKey) === s);
+  return { required: of('required'), target: of('target'), recommended: of('recommended') };
+}
+
+/** The criteria not met grouped by severity in SEVERITY_ORDER (empty groups left out), rubric order within each. */
+export function openBySeverity(criteria: readonly CriterionResult[]): { severity: SeverityKey; criteria: CriterionResult[] }[] {
+  const open = criteria.filter(notMet);
+  return SEVERITIES
+    .map((severity) => ({ severity, criteria: open.filter((c) => (c.severity as SeverityKey) === severity) }))
+    .filter((g) => g.criteria.length > 0);
 }
 
 /** "a", "a và b", "a, b và c". */
@@ -76,7 +90,8 @@ const counted = (key: 'required_fail' | 'required_missing' | 'and_missing' | 're
 export function verdictText(r: AuditResult, lang: Lang): string | null {
   const rule = r.pass_rule;
   if (!rule) return null;
-  const { required, recommended } = criteriaToFix(r.criteria);
+  const { required, recommended: rec, target } = criteriaToFix(r.criteria);
+  const recommended = [...target, ...rec];
   const reqFail = required.filter((c) => c.status === 'fail').length;
   const reqMissing = required.length - reqFail;
   const judgedScore = rule.min_score !== null && r.score !== null;
@@ -94,7 +109,7 @@ export function verdictText(r: AuditResult, lang: Lang): string | null {
   if (judgedScore) reasons.push(reportLabel('verdict.score_ok', lang, { score, min: rule.min_score! }));
   // Without all_required a failing required criterion is as open as a recommended one.
   const openCount = rule.all_required ? recommended.length : required.length + recommended.length;
-  const open = openCount === 0 ? null : rule.all_required ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
+  const open = openCount === 0 ? null : rule.all_required && target.length === 0 ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
   if (reasons.length === 0) return open ? reportLabel('verdict.pass_only_open', lang, { open }) : null;
   const text = joinReasons(reasons, lang);
   return open ? reportLabel('verdict.pass_open', lang, { reasons: text, open }) : reportLabel('verdict.pass', lang, { reasons: text });
