@@ -15,6 +15,7 @@ import { REPORT_FORMATS, ReportWriter, reportFileName, type ReportFormat } from 
 import { readWorkbookFile } from '../read-workbook.js';
 import { errorLines, exitCodeOf } from '../report-error.js';
 import { TOOL } from '../tool.js';
+import { stemForLang } from '../report-lang.js';
 import '../messages.js';
 import { fileOptions, parseAsOf, parseFormats, rawString, usage } from '../option-values.js';
 
@@ -140,7 +141,10 @@ export async function runAudit(files: string[], opts: AuditCommandOptions, g: Gl
       if (result.status === 'fail') code = worse(code, 1);
       if (opts.failUnder !== undefined && belowThreshold(result, opts.failUnder, g, io)) code = worse(code, 1);
       if (writer) {
-        const stem = writer.claimStem(result.school.code, file);
+        const claimed = writer.claimStem(result.school.code, file);
+        // never over the other language's reports of the same school (src/cli/report-lang.ts)
+        const { stem, other } = stemForLang(writer.dir, claimed, g.lang, opts.formats);
+        if (other && !g.quiet) io.stderr(`${format({ code: 'cli.other_lang_reports', args: { dir: writer.dir, code: claimed, stem } }, g.lang)}\n`);
         for (const f of opts.formats) {
           const path = await writer.write(reportFileName(stem, f), await renderers[f](result, renderOptions));
           paths.push(path);
