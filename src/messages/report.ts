@@ -25,7 +25,7 @@ export const REPORT_LABELS = {
   'heading.criteria': { vi: 'Các tiêu chí', en: 'Criteria' },
   'heading.to_fix': { vi: 'Tiêu chí chưa đạt', en: 'Criteria not met' },
   'heading.waived': { vi: 'Tiêu chí được miễn trừ', en: 'Waived criteria' },
-  'heading.data_issues': { vi: 'Lỗi dữ liệu', en: 'Data issues' },
+  'heading.data_issues': { vi: 'Dữ liệu cần xem lại', en: 'Data to check' },
   'heading.deadlines': { vi: 'Thời hạn sắp tới', en: 'Upcoming deadlines' },
   'heading.warnings': { vi: 'Lưu ý', en: 'Warnings' },
 
@@ -83,9 +83,31 @@ export const REPORT_LABELS = {
   'col.code': { vi: 'Mã lỗi', en: 'Code' },
 
   // Sheet names of the Excel report (≤ 31 characters, none of []:*?/\)
+  'sheet.report': { vi: 'Báo cáo', en: 'Report' },
+  'sheet.details': { vi: 'Chi tiết', en: 'Details' },
   'sheet.summary': { vi: 'Tổng hợp', en: 'Summary' },
   'sheet.criteria': { vi: 'Tiêu chí', en: 'Criteria' },
-  'sheet.data_issues': { vi: 'Lỗi dữ liệu', en: 'Data issues' },
+  'sheet.data_issues': { vi: 'Dữ liệu cần xem lại', en: 'Data to check' },
+
+  // The printed report's first sheet, for the principal
+  'print.school': { vi: '{school} — {place}', en: '{school} — {place}' },
+  'print.directive': { vi: 'Văn bản: {title} — số {number} ngày {date} của {issuer}', en: 'Directive: {title} — no. {number} of {date}, {issuer}' },
+  'print.result': { vi: 'Kết quả: {status} — điểm {score}/100', en: 'Result: {status} — score {score}/100' },
+  'print.result_band': { vi: 'Kết quả: {status} — điểm {score}/100 — xếp loại {band}', en: 'Result: {status} — score {score}/100 — level {band}' },
+  'print.as_of': { vi: 'Đánh giá ngày {date} từ tệp {file}; {counts}.', en: 'Assessed on {date} from {file}; {counts}.' },
+  'print.open': { vi: 'Tiêu chí chưa đạt ({count}) — cần khắc phục', en: 'Criteria not met ({count}) — to fix' },
+  'print.met': { vi: 'Tiêu chí đạt ({count})', en: 'Criteria met ({count})' },
+  'print.skipped': { vi: 'Không áp dụng, miễn trừ ({count})', en: 'Not applicable, waived ({count})' },
+  'print.col.status': { vi: 'Kết quả', en: 'Result' },
+  'print.col.actual': { vi: 'Thực tế / Yêu cầu', en: 'Actual / Expected' },
+  'print.col.fix': { vi: 'Cần khắc phục — lời văn bản', en: 'What to fix — the directive\'s words' },
+  'print.same_quote': { vi: '(lời văn bản như ở mục {clause} bên trên)', en: '(the directive\'s words as for clause {clause} above)' },
+  'print.none_open': { vi: 'Không có tiêu chí nào chưa đạt.', en: 'No criterion is left unmet.' },
+  'print.data_issues': { vi: 'Dữ liệu cần xem lại: {counts} — xem trang "{sheet}".', en: 'Data to check: {counts} — see the "{sheet}" sheet.' },
+  'print.details': { vi: 'Mã tiêu chí, trọng số, quy tắc, ô dữ liệu và mã kiểm tra (SHA-256): trang "{sheet}".', en: 'Criterion ids, weights, rules, cells and checksums (SHA-256): the "{sheet}" sheet.' },
+  'print.page': { vi: 'Trang &P/&N', en: 'Page &P of &N' },
+  'print.sign': { vi: 'HIỆU TRƯỞNG (ký, ghi rõ họ tên)', en: 'PRINCIPAL (signature, full name)' },
+  'print.signed_on': { vi: '……, ngày …… tháng …… năm ……', en: 'Date: ……………' },
 
   // Values and sentences
   'none': { vi: 'Không có', en: 'None' },
