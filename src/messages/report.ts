@@ -164,6 +164,11 @@ export const REPORT_LABELS = {
     vi: 'Mỗi tiêu chí bắt buộc chưa đạt hoặc thiếu dữ liệu làm kết quả của trường là "Không đạt".',
     en: 'Each required criterion that is not met or lacks data makes the school\'s result "Fail".',
   },
+  'to_fix.target': { vi: 'Chỉ tiêu phấn đấu ({count})', en: 'Targets ({count})' },
+  'to_fix.target_note': {
+    vi: 'Chỉ tiêu phấn đấu không làm kết quả là "Không đạt", nhưng được tính vào điểm.',
+    en: 'Targets do not make the result "Fail", but they count in the score.',
+  },
   'to_fix.recommended': { vi: 'Tiêu chí khuyến khích ({count})', en: 'Recommended criteria ({count})' },
   'to_fix.recommended_note': {
     vi: 'Tiêu chí khuyến khích không tự làm kết quả là "Không đạt", nhưng được tính vào điểm.',

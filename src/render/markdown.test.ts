@@ -30,7 +30,17 @@ describe('Markdown report', () => {
     expect(md('en').split('\n\n')[1]).toBe('**Fails because 2 required criteria are not met, 1 lacks data and the score 56.7 is below the pass mark 60.**');
     const r = sampleResult();
     delete r.pass_rule; // a result that does not carry the rule: no guess
-    expect(renderMarkdownText(r, { lang: 'vi', color: false }).split('\n\n')[1]).toBe('## Thông tin trường');
+    expect(renderMarkdownText(r, { lang: 'vi', color: false }).split('\n\n')[1]).toBe('Điểm: **56,7** · Kết quả: **Không đạt**');
+  });
+
+  it('leads with the verdict and what to fix; the full record after', () => {
+    const parts = md('vi').split('\n\n');
+    expect(parts[2]).toBe('Điểm: **56,7** · Kết quả: **Không đạt**');
+    expect(parts[3]).toBe('## Tiêu chí chưa đạt');
+    const at = (h: string) => parts.indexOf(h);
+    expect(at('## Thông tin trường')).toBeGreaterThan(at('## Tiêu chí chưa đạt'));
+    expect(at('## Các tiêu chí')).toBeGreaterThan(at('## Tiêu chí chưa đạt'));
+    expect(at('### Tiêu chí bắt buộc (3)')).toBeLessThan(at('### Tiêu chí khuyến khích (1)'));
   });
 
   it('has a criteria table with a row per criterion and seven cells per row, the severity among them', () => {
@@ -118,7 +128,7 @@ describe('Markdown report', () => {
   it('lists waivers with their reasons, data problems with cell refs, upcoming deadlines and warnings', () => {
     const vi = md('vi');
     expect(section(vi, 'Tiêu chí được miễn trừ')).toContain('(phê duyệt: Phòng GD&ĐT Mỏ Cày Nam; hiệu lực đến 31/03/2017)');
-    const issues = section(vi, 'Lỗi dữ liệu');
+    const issues = section(vi, 'Dữ liệu cần xem lại');
     expect(issues).toContain('- **Lỗi** Thiết bị!D14: Ô "Số lượng" phải là số');
     expect(issues).toContain('- **Cảnh báo** Giáo viên: Thiếu cột');
     const deadlines = section(vi, 'Thời hạn sắp tới');
