@@ -1,7 +1,7 @@
 // The command line: parses argv with commander, runs a command, and maps what happened to the
 // exit codes of cli.md (0 pass, 1 fail, 2 usage/rubric error, 3 input error). The only module that
 // knows about argv, exit codes and process streams; commands throw typed errors.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
 import { helpText } from './help.js';
@@ -143,7 +143,8 @@ const HELP_TITLES: Record<string, string> = {
 /** Commander's help headings and usage words in Vietnamese (its English is kept for --lang en). */
 const helpConfig = (lang: Lang) => (lang === 'en' ? {} : {
   styleTitle: (s: string) => HELP_TITLES[s] ?? s,
-  styleUsage: (s: string) => s.replace('[options]', '[tùy-chọn]').replace('[command]', '[lệnh]'),
+  formatHelp: (cmd: Command, helper: Help) =>
+    Help.prototype.formatHelp.call(helper, cmd, helper).replace(/\[options\]/g, '[tùy-chọn]').replace(/\[command\]/g, '[lệnh]'),
 });
 
 /** Validate and collect the options every command shares. */
