@@ -66,7 +66,7 @@ const resultSchema = z.object({
   status: z.enum(['pass', 'fail']),
   band: nullableString,
   criteria: z.array(z.object({
-    id: z.string(), clause: z.string(), title: z.string(), severity: z.enum(['required', 'recommended']), weight: z.number(),
+    id: z.string(), clause: z.string(), title: z.string(), severity: z.enum(['required', 'target', 'recommended']), weight: z.number(),
     status, points: z.number().nullable(), rule: z.string(), actual: nullableString, expected: nullableString,
     message: z.string(), gap: nullableString,
   })),
@@ -78,7 +78,7 @@ const batchSchema = z.object({
     id: z.string(), version: z.string(), sha256: z.string(), title: z.string(),
     bands: z.array(z.object({ id: z.string(), label: z.string() })),
     criteria: z.array(z.object({
-      id: z.string(), clause: z.string(), title: z.string(), rule: z.string(), severity: z.enum(['required', 'recommended']), weight: z.number(),
+      id: z.string(), clause: z.string(), title: z.string(), rule: z.string(), severity: z.enum(['required', 'target', 'recommended']), weight: z.number(),
     })),
     district_criteria: z.array(z.object({ id: z.string(), title: z.string() })),
   })),

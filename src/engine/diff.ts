@@ -8,6 +8,7 @@ import type { Lang } from '../messages/format.js';
 import type { BatchSummary } from './batch.js';
 import { isSchoolEntry } from './batch.js';
 import type { CriterionStatus, Finding, FindingArg, Severity } from './types.js';
+import { SEVERITY_ORDER } from './types.js';
 
 export const DIFF_SCHEMA = 'audit-diff/v1';
 
@@ -358,7 +359,7 @@ const round = (x: number, digits: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const severityRank = (s: Severity): number => (s === 'required' ? 0 : 1);
+const severityRank = (s: Severity): number => SEVERITY_ORDER[s];
 /** A status as a word (the report's own label), for sentences. */
 const statusWord = (s: CriterionStatus): Finding => ({ code: `report.status.${s}` });
 const sideWord = (s: 'old' | 'new'): Finding => ({ code: `diff.label.side.${s}` });
@@ -602,7 +603,7 @@ function compareSchools(a: SchoolDiff, b: SchoolDiff): number {
   if (t) return t;
   if (a.trend === 'regressed' || a.trend === 'improved') {
     const pick = (s: SchoolDiff) => s.criteria.filter((c) => (a.trend === 'regressed' ? c.regression : c.improvement));
-    const worst = (s: SchoolDiff) => Math.min(2, ...pick(s).map((c) => severityRank(c.severity)));
+    const worst = (s: SchoolDiff) => Math.min(3, ...pick(s).map((c) => severityRank(c.severity)));
     const size = (s: SchoolDiff) => pick(s).reduce((n, c) => n + criterionSize(c), 0);
     const scoreMove = (s: SchoolDiff) => Math.abs(s.score_delta ?? 0);
     const d = worst(a) - worst(b) || size(b) - size(a) || scoreMove(b) - scoreMove(a);
