@@ -60,13 +60,13 @@ export function bindingProblems(item: BindingItem, base: PathSeg[], opts: { stri
   if (severity === 'target' && !soft.some((s) => s.kind === 'target') && !opts.district) {
     add('binding', { code: 'rubric.binding_target_without_phrase', args: { binding, phrases: [...TARGET_PHRASES] } });
   }
-  if (severity === 'required') {
-    if (text === undefined) add('binding', { code: 'rubric.binding_without_quote', args: { binding } });
-    else {
-      const folded = foldWords(text);
-      const absent = parts(binding).filter((p) => !folded.includes(p));
-      if (absent.length > 0) add('binding', { code: 'rubric.binding_not_in_quote', args: { binding, where, absent } });
-    }
+  // The words are the directive's own: whatever the severity, they are found in the quote (or summary).
+  if (text === undefined) {
+    if (severity === 'required') add('binding', { code: 'rubric.binding_without_quote', args: { binding } });
+  } else {
+    const folded = foldWords(text);
+    const absent = parts(binding).filter((p) => !folded.includes(p));
+    if (absent.length > 0) add('binding', { code: 'rubric.binding_not_in_quote', args: { binding, where, absent } });
   }
   return out;
 }
