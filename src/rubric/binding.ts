@@ -10,7 +10,7 @@ export const TARGET_PHRASES = ['phấn đấu', 'từng bước', 'trong các n�
 /** Encouragement: recommended. */
 export const ENCOURAGEMENT_PHRASES = ['khuyến khích', 'tham khảo', 'có thể', 'ưu tiên', 'tích cực'] as const;
 /** A push without a measure: recommended unless the clause sets a number or a deadline. */
-export const PUSH_PHRASES = ['đẩy mạnh', 'tăng cường', 'tiếp tục triển khai'] as const;
+export const PUSH_PHRASES = ['đẩy mạnh', 'tăng cường', 'tiếp tục triển khai', 'tiếp tục thực hiện'] as const;
 
 /** Case, Unicode form and spacing do not matter; diacritics do ("có thể" is not "có thế"). */
 export const foldWords = (s: string): string => s.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s\u00a0]+/g, ' ').trim();
