@@ -318,6 +318,11 @@ export const RUBRIC_MESSAGES: Catalogue = {
     vi: 'Bộ tiêu chí {ref} mã hóa văn bản {document}, viết cho {years}; trường được đánh giá năm học {school_year} bằng văn bản này vì chưa có bộ tiêu chí mới hơn',
     en: 'Rubric {ref} encodes {document}, written for {years}; school year {school_year} is judged by it because no newer rubric exists',
   },
+  'rubric.written_for_note': {
+    vi: 'Bộ tiêu chí {ref} mã hóa văn bản {document}, viết cho {years}; trường được đánh giá năm học {school_year} bằng văn bản này vì chưa có bộ tiêu chí mới hơn. {note}',
+    en: 'Rubric {ref} encodes {document}, written for {years}; school year {school_year} is judged by it because no newer rubric exists. {note}',
+  },
+  'rubric.i18n': { vi: '{vi}', en: '{en}' },
   'rubric.outside_years': {
     vi: 'Bộ tiêu chí {ref} áp dụng cho {years}, còn mẫu kiểm kê là năm học {school_year}',
     en: 'Rubric {ref} applies to {years}, but the workbook is for school year {school_year}',

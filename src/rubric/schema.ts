@@ -96,6 +96,8 @@ export const rubricSchema = z.strictObject({
       from: schoolYear.optional(), to: schoolYear.optional(),
       /** `warn`: a later school year may still be judged by it while no newer rubric applies, with a warning. */
       later: z.literal('warn').optional(),
+      /** Said with that warning: e.g. which newer guidance is known but not encoded. */
+      later_note: i18n.optional(),
     }).optional(),
   }).optional(),
   extends: z.string().optional(),
@@ -124,7 +126,7 @@ export interface Rubric {
   sources: z.output<typeof sourceSchema>[];
   applies_to: {
     provinces?: string[]; districts?: string[]; levels?: string[];
-    school_years?: { from?: string; to?: string; later?: 'warn' };
+    school_years?: { from?: string; to?: string; later?: 'warn'; later_note?: { vi: string; en?: string } };
   };
   deadlines: { id: string; date: string; title: { vi: string; en?: string } }[];
   scoring: Scoring;

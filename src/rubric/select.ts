@@ -77,9 +77,13 @@ export function laterYear(scope: Scope, schoolYear: string | null): boolean {
 
 /** The one line every report of a later school year carries: which letter, written for which years. */
 export function writtenForWarning(r: { id: string; version: string; document: { number: string | null }; applies_to: Scope }, schoolYear: string): Warning {
+  const note = r.applies_to.school_years?.later_note;
   return {
-    code: 'rubric.written_for',
-    args: { ref: `${r.id}@${r.version}`, document: r.document.number ?? r.id, years: yearsFinding(r.applies_to), school_year: schoolYear },
+    code: note ? 'rubric.written_for_note' : 'rubric.written_for',
+    args: {
+      ref: `${r.id}@${r.version}`, document: r.document.number ?? r.id, years: yearsFinding(r.applies_to), school_year: schoolYear,
+      ...(note ? { note: { code: 'rubric.i18n', args: { vi: note.vi, en: note.en ?? note.vi } } } : {}),
+    },
   };
 }
 
