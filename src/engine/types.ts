@@ -63,7 +63,7 @@ export interface GroupResult {
 }
 
 /** The rubric's pass rule (`scoring.pass`), so reports can say why a school passes or fails. */
-export interface PassRule { min_score: number | null; all_required: boolean }
+export interface PassRule { min_score: number | null; all_required: boolean; /** Where the pass line comes from. */ note?: I18n }
 
 export interface Warning { code: string; args?: Record<string, FindingArg> }
 

@@ -130,6 +130,7 @@ export const REPORT_LABELS = {
   'verdict.required_missing_one': { vi: '1 tiêu chí bắt buộc thiếu dữ liệu', en: '1 required criterion lacks data' },
   'verdict.and_missing': { vi: '{count} thiếu dữ liệu', en: '{count} lack data' },
   'verdict.and_missing_one': { vi: '1 thiếu dữ liệu', en: '1 lacks data' },
+  'verdict.pass_line': { vi: '(Mức đạt: {note})', en: '(Pass line: {note})' },
   'verdict.score_below': { vi: 'điểm {score} dưới mức đạt {min}', en: 'the score {score} is below the pass mark {min}' },
   'verdict.required_ok': { vi: 'không có tiêu chí bắt buộc nào chưa đạt', en: 'no required criterion is unmet' },
   'verdict.score_ok': { vi: 'điểm {score} đạt mức tối thiểu {min}', en: 'the score {score} reaches the pass mark {min}' },

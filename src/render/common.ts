@@ -84,6 +84,13 @@ const counted = (key: 'required_fail' | 'required_missing' | 'and_missing' | 're
  * Null when the result does not carry the rule, or the rule explains nothing.
  */
 export function verdictText(r: AuditResult, lang: Lang): string | null {
+  const v = verdictReason(r, lang);
+  // Where the pass line comes from, when the rubric says (a standard with bands only).
+  const note = r.pass_rule?.note ? reportLabel('verdict.pass_line', lang, { note: pick(r.pass_rule.note, lang) }) : null;
+  return v && note ? `${v} ${note}` : v ?? note;
+}
+
+function verdictReason(r: AuditResult, lang: Lang): string | null {
   const rule = r.pass_rule;
   if (!rule) return null;
   const { required, target, recommended: rec } = criteriaToFix(r.criteria);

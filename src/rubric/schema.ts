@@ -54,7 +54,11 @@ export const bandSchema = z.strictObject({ id: z.string(), min: z.number(), labe
 
 export const scoringSchema = z.strictObject({
   scale: z.enum(['percent', 'points']).default('percent'),
-  pass: z.strictObject({ min_score: z.number().optional(), all_required: z.boolean().default(true) }).default({ all_required: true }),
+  pass: z.strictObject({
+    min_score: z.number().optional(), all_required: z.boolean().default(true),
+    /** Where the pass line comes from, when the document sets none (shown on every report). */
+    note: i18n.optional(),
+  }).default({ all_required: true }),
   bands: z.array(bandSchema).optional(),
   groups: z.array(z.strictObject({ id: z.string(), title: i18n.optional(), criteria_prefix: z.string() })).optional(),
   band_from: z.enum(['score', 'weakest_group']).optional(),
