@@ -20,6 +20,8 @@ export interface BatchOutcome {
   digest: BatchDigest;
   entries(): AsyncIterable<BatchEntry> | Iterable<BatchEntry>;
   cleanup(): Promise<void>;
+  /** Per school file, its reports relative to the output folder (none after --merge). */
+  reports?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Where and how the summary is written. */
@@ -80,6 +82,8 @@ export async function writeSummary(outcome: BatchOutcome, opts: SummaryOptions, 
     const writer = new ReportWriter(opts.outDir, []);
     await writer.write('summary.md', md);
     await writer.write('summary.xlsx', await renderBatchXlsx(digest, renderOptions));
+    const { renderBatchHtml } = await import('../render/batch-html.js');
+    await writer.write('summary.html', renderBatchHtml(digest, { ...renderOptions, ...(outcome.reports ? { reports: outcome.reports } : {}) }));
     if (!g.quiet) io.stderr(`${format({ code: 'batch.wrote_dir', args: { dir: opts.outDir } }, g.lang)}\n`);
   }
 

@@ -19,6 +19,8 @@ import type { junitErrorSuite as JunitErrorSuite } from '../render/batch-junit.j
 export class InOrderSink {
   readonly accumulator = new BatchAccumulator();
   readonly rubrics = new Map<string, BatchRubric>();
+  /** Per school file, its reports relative to the output folder (`schools/<code>.audit.md`), for summary.html's links. */
+  readonly reports = new Map<string, string[]>();
   private readonly waiting = new Map<number, BatchReply>();
   private next = 0;
   private readonly claims: ReportWriter | null;
@@ -80,6 +82,7 @@ export class InOrderSink {
     if (reply.rubric) this.rubrics.set(`${rubricRef(reply.rubric)} ${reply.rubric.sha256}`, reply.rubric);
     if (this.claims && this.schoolsDir !== null && isSchoolEntry(e) && reply.reports.length > 0) {
       const stem = this.claims.claimStem(e.code, e.file);
+      this.reports.set(e.file, reply.reports.map((f) => `schools/${reportFileName(stem, f)}`));
       for (const f of reply.reports) {
         const target = join(this.schoolsDir, reportFileName(stem, f));
         if (this.inputs.has(target)) throw new UsageError({ code: 'cli.output_is_input', args: { file: target } });

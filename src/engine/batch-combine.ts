@@ -80,10 +80,18 @@ export function schoolShortages(shortages: readonly BatchShortage[]): BatchShort
     const known = byUnit.get(s.unit);
     if (!known || s.missing > known.missing) byUnit.set(s.unit, s);
   }
-  return [...byUnit.values()];
+  return [...byUnit.values()].sort(byUnitOrder);
 }
 
-/** Sum the shortages of schools by unit, units in first-seen order. */
+/** Units in a fixed reading order: lab computers first, other computers, equipment, labs, teachers. */
+const UNIT_ORDER = ['computers.phong_may', 'computers.all', 'computers.quan_ly', 'computers.giao_vien', 'computers.', 'equipment.', 'labs', 'teachers.'];
+const unitRank = (u: string): number => {
+  const i = UNIT_ORDER.findIndex((p) => u === p || (p.endsWith('.') && u.startsWith(p)));
+  return i === -1 ? UNIT_ORDER.length : i;
+};
+const byUnitOrder = (a: { unit: string }, b: { unit: string }): number => unitRank(a.unit) - unitRank(b.unit) || byText(a.unit, b.unit);
+
+/** Sum the shortages of schools by unit, units in reading order. */
 function sumShortages(rows: readonly { shortages: BatchShortage[] }[]): BatchShortageTotal[] {
   const byUnit = new Map<string, BatchShortageTotal>();
   for (const r of rows) {
@@ -92,7 +100,7 @@ function sumShortages(rows: readonly { shortages: BatchShortage[] }[]): BatchSho
       if (t) { t.missing += s.missing; t.schools += 1; } else byUnit.set(s.unit, { unit: s.unit, missing: s.missing, schools: 1 });
     }
   }
-  return [...byUnit.values()];
+  return [...byUnit.values()].sort(byUnitOrder);
 }
 
 /** A school's row while the batch is combined. */

@@ -169,7 +169,10 @@ export const BATCH_LABELS = {
   'totals.result': { vi: 'Kết luận', en: 'Outcome' },
   'result.ok': { vi: 'Mọi trường và chỉ tiêu chung đều đạt', en: 'Every school and district criterion passes' },
   'result.fail': { vi: 'Có trường hoặc chỉ tiêu chung chưa đạt', en: 'Some school or district criterion does not pass' },
-  'result.errors': { vi: 'Có tệp không chấm được — xem danh sách tệp lỗi', en: 'Some files could not be scored — see the files not scored' },
+  'result.errors': {
+    vi: 'Có tệp không chấm được (tệp lỗi, hoặc hồ sơ của trường gửi không phải sổ bảng tính) — xem danh sách tệp',
+    en: 'Some files could not be scored (unreadable, or a school\'s submission that is not a spreadsheet) — see the files',
+  },
   'field.generated_at': { vi: 'Thời điểm lập', en: 'Generated at' },
   'field.as_of': { vi: 'Ngày đánh giá', en: 'Assessed as of' },
   'as_of.per_school': { vi: 'theo từng hồ sơ', en: 'per workbook' },

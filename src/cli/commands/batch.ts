@@ -237,7 +237,7 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
   if (!g.quiet) {
     for (const e of digest.errors) io.stderr(`${format({ code: 'batch.file_error', args: { file: e.file, message: e.error.message } }, g.lang)}\n`);
     for (const e of digest.not_audited) {
-      io.stderr(`${format({ code: e.not_audited.submission ? 'batch.file_submission' : 'batch.file_not_audited', args: { file: e.file, kind: e.not_audited.kind } }, g.lang)}\n`);
+      io.stderr(`${format({ code: e.not_audited.submission ? 'batch.file_submission' : 'batch.file_not_audited', args: { file: e.file, kind: e.not_audited.kind.toUpperCase() || '?' } }, g.lang)}\n`);
     }
   }
   return {
@@ -251,6 +251,7 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
       }
     },
     cleanup: removeSpill,
+    reports: sink.reports,
   };
 }
 
