@@ -7,7 +7,7 @@ import { format } from '../messages/format.js';
 import { severityWord, type RenderOptions } from './common.js';
 import { escapeMd, mdTable } from './text.js';
 import {
-  areaViews, asOfText, districtViews, flagText, notAuditedText, outcomeText, rankViews, rateViews, rubricViews, scoreCell,
+  areaViews, asOfText, districtViews, fileViews, flagText, notAuditedText, outcomeText, rankViews, rateViews, rubricViews, scoreCell,
   shortageSentences, unitText,
 } from './batch-view.js';
 
@@ -106,6 +106,14 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
     out.push(heading(2, L('heading.superseded')), mdTable(
       [L('col.file'), L('col.code'), L('col.name'), L('col.score'), L('col.note')],
       s.superseded.map((x) => [x.file, x.code ?? '', x.name ?? '', scoreCell(x.score), L('file.superseded_note', { code: x.code ?? '', kept: x.superseded_by })]),
+    ));
+  }
+
+  if (opts.ranking !== false) {
+    const files = fileViews(s, lang);
+    out.push(heading(2, L('heading.files')), files.length === 0 ? escapeMd(L('none')) : mdTable(
+      [L('col.file'), L('col.outcome'), L('col.name'), L('col.note')],
+      files.map((f) => [f.file, f.outcome, f.school, f.note]),
     ));
   }
 
