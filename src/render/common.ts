@@ -2,7 +2,8 @@
 // stable orders for the lists, status colours. Shared by the per-school, batch and diff renderers.
 import { LEVELS, type I18n, type Level } from '../inventory/fields.js';
 import type { CellRef, DataIssue } from '../inventory/types.js';
-import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Warning } from '../engine/types.js';
+import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Severity, Warning } from '../engine/types.js';
+import { SEVERITY_ORDER } from '../engine/types.js';
 import { format, formatFixed, vocabLabel, type Lang } from '../messages/format.js';
 import { reportLabel } from '../messages/report.js';
 
@@ -25,11 +26,17 @@ export const say = (f: Finding | null, lang: Lang): string | null => (f ? format
 
 export const statusWord = (s: CriterionStatus, lang: Lang): string => reportLabel(`status.${s}`, lang);
 /** Severities, `target` included (a measured target: counted in the score, never makes a school fail). */
-export type SeverityKey = 'required' | 'target' | 'recommended';
-/** The order criteria are grouped in wherever severity orders them: what makes a school fail first. */
-export const SEVERITY_ORDER: Record<SeverityKey, number> = { required: 0, target: 1, recommended: 2 };
-export const SEVERITIES = (Object.keys(SEVERITY_ORDER) as SeverityKey[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
-export const severityWord = (s: SeverityKey, lang: Lang): string => reportLabel(`severity.${s}`, lang);
+export type SeverityKey = Severity;
+export { SEVERITY_ORDER };
+/** Severities in the order criteria are grouped in: what makes a school fail first. */
+export const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
+/** A criterion's status in words: a target not reached is "Chưa đạt chỉ tiêu phấn đấu", never "Không đạt". */
+export const criterionStatusWord = (c: Pick<CriterionResult, 'status' | 'severity'>, lang: Lang): string =>
+  c.severity === 'target' && c.status === 'fail' ? reportLabel('status.target_not_met', lang) : statusWord(c.status, lang);
+export const severityWord = (s: Severity, lang: Lang): string => reportLabel(`severity.${s}`, lang);
+/** The words a criterion cites: the directive's quote, or our summary of a related source, said to be one. */
+export const quoteText = (c: Pick<CriterionResult, 'quote' | 'quote_kind'>, lang: Lang): string | null =>
+  c.quote === null ? null : c.quote_kind === 'summary' ? reportLabel('quote.summary', lang, { text: c.quote }) : c.quote;
 export const issueSeverityWord = (s: 'error' | 'warning', lang: Lang): string => reportLabel(`issue.${s}`, lang);
 
 /** 'YYYY-MM-DD' in the reader's convention (vi: dd/mm/yyyy); anything else is shown as is. */
@@ -58,18 +65,21 @@ export const groupValue = (r: AuditResult, g: GroupResult, lang: Lang): string =
 
 export const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
 
-/** Failing and missing criteria, required ones first, rubric order within each severity. */
-export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; recommended: CriterionResult[]; target: CriterionResult[] } {
+/** Failing and missing criteria, required ones first, then targets, rubric order within each severity. */
+export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; target: CriterionResult[]; recommended: CriterionResult[] } {
   const open = criteria.filter(notMet);
-  const of = (s: SeverityKey) => open.filter((c) => (c.severity as SeverityKey) === s);
-  return { required: of('required'), target: of('target'), recommended: of('recommended') };
+  return {
+    required: open.filter((c) => c.severity === 'required'),
+    target: open.filter((c) => c.severity === 'target'),
+    recommended: open.filter((c) => c.severity === 'recommended'),
+  };
 }
 
 /** The criteria not met grouped by severity in SEVERITY_ORDER (empty groups left out), rubric order within each. */
-export function openBySeverity(criteria: readonly CriterionResult[]): { severity: SeverityKey; criteria: CriterionResult[] }[] {
+export function openBySeverity(criteria: readonly CriterionResult[]): { severity: Severity; criteria: CriterionResult[] }[] {
   const open = criteria.filter(notMet);
   return SEVERITIES
-    .map((severity) => ({ severity, criteria: open.filter((c) => (c.severity as SeverityKey) === severity) }))
+    .map((severity) => ({ severity, criteria: open.filter((c) => c.severity === severity) }))
     .filter((g) => g.criteria.length > 0);
 }
 
@@ -88,9 +98,17 @@ const counted = (key: 'required_fail' | 'required_missing' | 'and_missing' | 're
  * Null when the result does not carry the rule, or the rule explains nothing.
  */
 export function verdictText(r: AuditResult, lang: Lang): string | null {
+  const v = verdictReason(r, lang);
+  // Where the pass line comes from, when the rubric says (a standard with bands only).
+  const note = r.pass_rule?.note ? reportLabel('verdict.pass_line', lang, { note: pick(r.pass_rule.note, lang) }) : null;
+  return v && note ? `${v} ${note}` : v ?? note;
+}
+
+function verdictReason(r: AuditResult, lang: Lang): string | null {
   const rule = r.pass_rule;
   if (!rule) return null;
-  const { required, recommended: rec, target } = criteriaToFix(r.criteria);
+  const { required, target, recommended: rec } = criteriaToFix(r.criteria);
+  // Targets never make a school fail: for the verdict they are open like recommended criteria.
   const recommended = [...target, ...rec];
   const reqFail = required.filter((c) => c.status === 'fail').length;
   const reqMissing = required.length - reqFail;

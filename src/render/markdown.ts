@@ -6,7 +6,7 @@ import type { AuditResult } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
   bandText, cellsText, criteriaToFix, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, issueSeverityWord,
-  issueViews, issueWhere, levelsText, pick, say, schoolTitle, scoreText, severityWord, showsBand, statusWord,
+  criterionStatusWord, issueViews, issueWhere, levelsText, pick, quoteText, say, schoolTitle, scoreText, severityWord, showsBand, statusWord,
   summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
 } from './common.js';
 import { escapeMd, mdQuote, mdTable } from './text.js';
@@ -48,7 +48,7 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
       out.push(heading(3, L(`to_fix.${severity}`, { count: list.length })));
       if (notes[severity]) out.push(escapeMd(notes[severity]));
       for (const c of list) {
-        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
+        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${criterionStatusWord(c, lang)})`));
         const cells = cellsText(c.cells);
         const gap = say(c.gap, lang);
         const message = criterionMessage(c, lang);
@@ -62,7 +62,7 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
           ['col.hint', c.hint ? pick(c.hint, lang) : null],
           ['col.cells', cells || null],
         ]));
-        if (c.quote) out.push(mdQuote(c.quote));
+        if (c.quote) out.push(mdQuote(quoteText(c, lang)!));
       }
     }
   }
@@ -107,7 +107,7 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
   out.push(heading(2, L('heading.criteria')), mdTable(
     [L('col.clause'), L('col.criterion'), L('col.severity'), L('col.status'), L('col.actual'), L('col.expected'), L('col.gap')],
     r.criteria.map((c) => [
-      c.clause, pick(c.title, lang), severityWord(c.severity, lang), statusWord(c.status, lang),
+      c.clause, pick(c.title, lang), severityWord(c.severity, lang), criterionStatusWord(c, lang),
       say(c.actual, lang) ?? '', say(c.expected, lang) ?? '',
       c.status === 'fail' || c.status === 'missing' ? say(c.gap, lang) ?? '' : '',
     ]),

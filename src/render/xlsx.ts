@@ -12,9 +12,9 @@ import type { AuditResult, CriterionStatus } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import type { CriterionResult } from '../engine/types.js';
 import {
-  STATUS_STYLE, bandText, cellsText, criterionMessage, dateText, daysLeftText, deadlineViews, gapOrMessage, groupName, groupValue,
-  issueSeverityWord, issueViews, levelsText, openBySeverity, pick, say, schoolTitle, scoreText, severityWord, showsBand, skipReason,
-  statusWord, summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions, type SeverityKey,
+  STATUS_STYLE, bandText, cellsText, criterionMessage, criterionStatusWord, dateText, daysLeftText, deadlineViews, gapOrMessage, groupName,
+  groupValue, issueSeverityWord, issueViews, levelsText, openBySeverity, pick, quoteText, say, schoolTitle, scoreText, severityWord, showsBand,
+  skipReason, statusWord, summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
 } from './common.js';
 import { xmlSafe } from './text.js';
 
@@ -146,8 +146,8 @@ function criteriaSheet(r: AuditResult, lang: Lang): XlsxSheet {
   ];
   const rows = r.criteria.map((c): XlsxRow => ({
     cells: [
-      c.clause, c.id, pick(c.title, lang), severityWord(c.severity as SeverityKey, lang), c.weight, c.points, statusWord(c.status, lang),
-      say(c.actual, lang), say(c.expected, lang), say(c.gap, lang), criterionMessage(c, lang), c.quote,
+      c.clause, c.id, pick(c.title, lang), severityWord(c.severity, lang), c.weight, c.points, criterionStatusWord(c, lang),
+      say(c.actual, lang), say(c.expected, lang), say(c.gap, lang), criterionMessage(c, lang), quoteText(c, lang),
       c.hint ? pick(c.hint, lang) : null, cellsText(c.cells), c.rule,
     ],
     status: { col: 6, status: c.status },
@@ -280,7 +280,7 @@ function reportSheet(wb: Workbook, r: AuditResult, opts: RenderOptions): void {
   ws.pageSetup.printTitlesRow = `${header}:${header}`;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header, topLeftCell: `A${header + 1}`, activeCell: `A${header + 1}` }];
 
-  const statusCell = (c: CriterionResult) => `${statusWord(c.status, lang)}\n${severityWord(c.severity as SeverityKey, lang)}`;
+  const statusCell = (c: CriterionResult) => `${criterionStatusWord(c, lang)}\n${severityWord(c.severity, lang)}`;
   const actualCell = (c: CriterionResult) => [say(c.actual, lang), say(c.expected, lang)].filter((x) => x !== null).join(' / ');
 
   const open = openBySeverity(r.criteria).flatMap((g) => g.criteria);
@@ -289,10 +289,10 @@ function reportSheet(wb: Workbook, r: AuditResult, opts: RenderOptions): void {
   // the directive's words once: criteria of one clause often quote the same sentence
   const quoted = new Map<string, string>();
   for (const c of open) {
-    const quote = c.quote?.replace(/\s+/g, ' ').trim() || null;
+    const quote = quoteText(c, lang)?.replace(/\s+/g, ' ').trim() || null;
     const earlier = quote ? quoted.get(quote) : undefined;
     if (quote && earlier === undefined) quoted.set(quote, c.clause);
-    const words = quote === null ? null : earlier === undefined ? `“${quote}”` : L('print.same_quote', { clause: earlier });
+    const words = quote === null ? null : earlier !== undefined ? L('print.same_quote', { clause: earlier }) : c.quote_kind === 'summary' ? quote : `“${quote}”`;
     line([c.clause, pick(c.title, lang), statusCell(c), actualCell(c), [gapOrMessage(c, lang), words].filter(Boolean).join('\n')], c.status);
   }
   const met = r.criteria.filter((c) => c.status === 'pass');
