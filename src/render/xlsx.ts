@@ -177,7 +177,7 @@ function issuesSheet(r: AuditResult, lang: Lang): XlsxSheet {
 // ---------- The first sheet: what a principal reads, prints and signs ----------
 
 /** Columns of the printed sheet: clause, criterion, result, actual / expected, what to fix. ~130 characters: A4 landscape at 100%. */
-const PRINT_WIDTHS = [5, 30, 13, 22, 60];
+const PRINT_WIDTHS = [5, 30, 15, 20, 60];
 const PRINT_TOTAL = PRINT_WIDTHS.reduce((a, b) => a + b, 0);
 const SECTION_FILL = 'EDEDED';
 
@@ -280,8 +280,12 @@ function reportSheet(wb: Workbook, r: AuditResult, opts: RenderOptions): void {
   ws.pageSetup.printTitlesRow = `${header}:${header}`;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header, topLeftCell: `A${header + 1}`, activeCell: `A${header + 1}` }];
 
-  const statusCell = (c: CriterionResult) => `${criterionStatusWord(c, lang)}\n${severityWord(c.severity, lang)}`;
-  const actualCell = (c: CriterionResult) => [say(c.actual, lang), say(c.expected, lang)].filter((x) => x !== null).join(' / ');
+  // a target's status word already names it ("Chưa đạt chỉ tiêu phấn đấu"); the others say their severity
+  const statusCell = (c: CriterionResult) => (c.severity === 'target' && c.status === 'fail'
+    ? criterionStatusWord(c, lang) : `${criterionStatusWord(c, lang)}\n${severityWord(c.severity, lang)}`);
+  // missing data: what is missing is the "what to fix" text, not repeated here
+  const actualCell = (c: CriterionResult) => (c.status === 'missing' ? ''
+    : [say(c.actual, lang), say(c.expected, lang)].filter((x) => x !== null).join(' / '));
 
   const open = openBySeverity(r.criteria).flatMap((g) => g.criteria);
   banner(L('print.open', { count: open.length }), { bold: true, fill: SECTION_FILL });
