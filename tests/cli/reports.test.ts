@@ -17,11 +17,13 @@ const CRITERION_KEYS = ['id', 'clause', 'title', 'severity', 'weight', 'status',
 describe('--out', () => {
   const out = join(dir, 'reports', 'nested'); // created when absent
 
-  test('writes <code>.audit.md|xlsx|json by default and says so on stderr', () => {
+  test('writes <code>.audit.md|xlsx|json by default and says so: in the terminal view\'s last lines, on stderr with --json', () => {
     const r = audit([compliant, '--out', out]);
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['83000715.audit.json', '83000715.audit.md', '83000715.audit.xlsx']);
-    for (const f of readdirSync(out)) expect(r.stderr).toContain(f);
+    expect(r.stdout).toContain(`Báo cáo: ${join(out, '83000715.audit.md')}, .xlsx, .json`);
+    const j = audit([compliant, '--out', out, '--json']);
+    for (const f of readdirSync(out)) expect(j.stderr).toContain(f);
     const md = readFileSync(join(out, '83000715.audit.md'), 'utf8');
     expect(md).toContain('Trường THPT Nguyễn Thị Định');
     const xlsx = readFileSync(join(out, '83000715.audit.xlsx'));
@@ -65,7 +67,7 @@ describe('--out', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(readdirSync(trap).sort()).toEqual(['83000715-2.audit.json', '83000715-2.audit.xlsx', '83000715.audit.xlsx']);
-    expect(r.stderr).toContain('83000715-2.audit.xlsx');
+    expect(r.stdout).toContain('83000715-2.audit.xlsx');
   });
 
   test('a school code is sanitized; no usable code → the input base name', () => {
