@@ -1,6 +1,7 @@
 // The command line: parses argv with commander, runs a command, and maps what happened to the
 // exit codes of cli.md (0 pass, 1 fail, 2 usage/rubric error, 3 input error). The only module that
 // knows about argv, exit codes and process streams; commands throw typed errors.
+import '../node/platform.js'; // first: the core's files, zlib and sha256 on Node
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
