@@ -12,6 +12,7 @@ import { diffHelp } from '../messages/diff.js';
 import { errorLines, exitCodeOf } from './report-error.js';
 import { TOOL } from './tool.js';
 import './messages.js';
+import '../messages/web.js';
 
 /** Where a command writes: injectable so tests can run commands in-process. */
 export interface CliIO {
@@ -194,6 +195,16 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const out = str(raw.out);
       const rubricRef = str(raw.rubric);
       setCode(await runTemplate({ ...(out !== undefined ? { out } : {}), ...(rubricRef !== undefined ? { rubric: rubricRef } : {}) }, g, io));
+    });
+
+  program.command('web').description(format({ code: 'cli.web.help' }, lang))
+    // -o is the program's option (commander gives it to the program wherever it stands); listed here for --help.
+    .option('-o, --out <file.html|dir>', format({ code: 'cli.web.out' }, lang))
+    .addHelpText('after', `\n${format({ code: 'cli.web.after' }, lang)}\n`)
+    .action(async (_o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const { runWeb } = await import('./commands/web.js');
+      setCode(await runWeb(typeof raw.out === 'string' ? { out: raw.out } : {}, globalOptions(raw, io), io));
     });
 
   program.command('inspect').description(commandHelp('inspect', lang))

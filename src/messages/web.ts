@@ -64,3 +64,33 @@ registerMessages(Object.fromEntries(Object.entries(WEB).map(([k, v]) => [`web.${
 
 export const webLabel = (key: WebLabel, lang: Lang, args?: Record<string, string | number>): string =>
   format({ code: `web.${key}`, ...(args ? { args } : {}) }, lang);
+
+// `audit web -o <file|folder>`: what the command line says about writing the page.
+registerMessages({
+  'cli.web.help': {
+    vi: 'ghi trang kiểm tra audit.html: một tệp duy nhất, mở bằng trình duyệt, không cần cài đặt hay mạng',
+    en: 'write the audit page audit.html: one file that opens in a browser, with no install and no network',
+  },
+  'cli.web.out': { vi: 'tệp .html cần ghi, hoặc thư mục (ghi audit.html vào đó)', en: 'the .html file to write, or a folder (audit.html is written into it)' },
+  'cli.web.after': {
+    vi: 'Ví dụ: audit web -o trang-kiem-tra/ — rồi đăng tệp audit.html lên trang của Sở hoặc gửi qua Zalo/e-mail; giáo viên mở tệp bằng Chrome, Edge, Firefox hoặc Cốc Cốc. Không ghi đè tệp có sẵn.',
+    en: 'Example: audit web -o page/ — then publish audit.html on the Sở\'s website or send it by Zalo/e-mail; teachers open it in Chrome, Edge, Firefox or Cốc Cốc. Never replaces an existing file.',
+  },
+  'cli.web.needs_out': {
+    vi: 'hãy cho biết nơi ghi trang — ví dụ: audit web -o audit.html',
+    en: 'say where to write the page — for example: audit web -o audit.html',
+  },
+  'cli.web.not_html': {
+    vi: 'trang phải có đuôi .html, không phải "{file}" — ví dụ: audit web -o audit.html',
+    en: 'the page must be an .html file, not "{file}" — for example: audit web -o audit.html',
+  },
+  'cli.web.exists': {
+    vi: '{file} đã có — trang mới không ghi đè lên tệp có sẵn; hãy chọn tên khác hoặc xóa tệp cũ',
+    en: '{file} already exists — the page never replaces a file; choose another name or delete the old file',
+  },
+  'cli.web.not_built': {
+    vi: 'chưa có trang dist/audit.html trong bản cài này — hãy chạy npm run build rồi thử lại',
+    en: 'this installation has no dist/audit.html — run npm run build and try again',
+  },
+  'cli.web.wrote': { vi: 'Đã ghi trang kiểm tra {file} ({size})', en: 'Wrote the audit page {file} ({size})' },
+});
