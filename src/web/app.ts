@@ -158,7 +158,7 @@ function table(headers: string[], rows: (string | Node)[][], cls = ''): HTMLTabl
 
 const badge = (status: string, text: string) => el('span', { class: `badge ${status}` }, text);
 
-function schoolSection(o: FileOutcome, open: boolean): HTMLElement {
+function schoolSection(o: FileOutcome, folded: boolean): HTMLElement {
   if (o.error !== undefined) {
     return el('section', { class: 'school error' },
       el('h2', {}, o.file),
@@ -170,15 +170,17 @@ function schoolSection(o: FileOutcome, open: boolean): HTMLElement {
   const downloads = el('p', { class: 'downloads' }, T('download'), ' ',
     ...(['xlsx', 'md', 'json'] as const).map((f) => button(`${v.reportStem}.audit.${f}`, () => send({ type: 'report', run, index: o.index, format: f }), `btn dl dl-${f}`)));
   const fixRows = v.toFix.map((c) => [badge(c.status, c.statusText), `${c.title} (${c.clause})`, c.severityText, c.fix]);
-  const details = el('details', open ? { open: '' } : {},
+  const details = el('details', {},
     el('summary', {}, T('all_criteria'), ` — ${v.summary}`),
     table([T('col_status'), T('col_clause'), T('col_criterion'), T('col_actual'), T('col_expected'), T('col_fix')],
       v.criteria.map((c) => [badge(c.status, c.statusText), c.clause, `${c.title} · ${c.severityText}`, c.actual, c.expected, c.fix]), 'criteria'));
-  return el('section', { class: `school ${v.status}` },
+  const head = [
     el('h2', {}, v.title),
     el('p', { class: `verdict ${v.status}` }, v.status === 'pass' ? T('verdict_pass') : T('verdict_fail'),
       el('span', { class: 'score' }, ` · ${T('score')} ${v.score}${v.band ? ` · ${v.band}` : ''}`)),
     v.verdict ? el('p', { class: 'why' }, v.verdict) : null,
+  ];
+  const body = [
     el('h3', {}, T('to_fix')),
     fixRows.length > 0 ? table(['', T('col_criterion'), '', T('col_fix')], fixRows, 'fix') : el('p', {}, T('nothing_to_fix')),
     v.issues.length > 0 ? el('div', {}, el('h3', {}, T('data_issues')), el('ul', {}, ...v.issues.map((i) => el('li', {}, `${i.where} — ${i.severity}: ${i.message}`)))) : null,
@@ -186,7 +188,11 @@ function schoolSection(o: FileOutcome, open: boolean): HTMLElement {
     v.deadlines.length > 0 ? el('div', {}, el('h3', {}, T('deadlines')), el('ul', {}, ...v.deadlines.map((d) => el('li', {}, `${d.date} — ${d.title} (${d.left})`)))) : null,
     el('p', { class: 'meta' }, `${T('rubric_used')}: ${v.rubric} · ${T('as_of')}: ${v.asOf}`),
     downloads,
-    details);
+    details,
+  ];
+  // In a batch each school is folded under its verdict: the summary comes first.
+  if (folded) return el('section', { class: `school ${v.status}` }, el('details', { class: 'fold' }, el('summary', {}, ...head), ...body));
+  return el('section', { class: `school ${v.status}` }, ...head, ...body);
 }
 
 function batchSection(b: BatchView): HTMLElement {
@@ -198,14 +204,14 @@ function batchSection(b: BatchView): HTMLElement {
     el('p', { class: 'downloads' }, T('download_summary'), ' ',
       ...(['xlsx', 'json', 'md'] as const).map((f) => button(`summary.${f}`, () => send({ type: 'summary', run, format: f }), `btn dl dl-summary-${f}`))),
     b.rubrics.length > 0 ? el('p', { class: 'meta' }, `${L('heading.rubrics')}: ${b.rubrics.join(' · ')}`) : null,
-    el('h3', {}, L('heading.ranking')),
-    table([L('col.rank'), L('col.code'), L('col.name'), L('col.district'), L('col.score'), L('col.band'), L('col.status'), L('col.failing_required')],
-      b.ranking.map((r) => [r.rank, r.code, r.name, r.district, r.score, r.band, badge(r.status, r.statusText), r.failing]), 'ranking'),
+    b.ranking.length > 0 ? el('div', {}, el('h3', {}, L('heading.ranking')),
+      table([L('col.rank'), L('col.code'), L('col.name'), L('col.district'), L('col.score'), L('col.band'), L('col.status'), L('col.failing_required')],
+        b.ranking.map((r) => [r.rank, r.code, r.name, r.district, r.score, r.band, badge(r.status, r.statusText), r.failing]), 'ranking')) : null,
     b.district.length > 0 ? el('div', {}, el('h3', {}, L('heading.district')),
       table([L('col.clause'), L('col.criterion'), L('col.schools_counted'), L('col.share'), L('col.min'), L('col.status')],
         b.district.map((d) => [d.clause, d.title, d.counted, d.value, d.min, badge(d.status, d.statusText)]))) : null,
-    el('h3', {}, L('heading.rates')),
-    table([L('col.clause'), L('col.criterion'), L('col.severity'), L('col.rate')], b.rates.map((r) => [r.clause, r.title, r.severity, r.rate]), 'rates'),
+    b.rates.length > 0 ? el('div', {}, el('h3', {}, L('heading.rates')),
+      table([L('col.clause'), L('col.criterion'), L('col.severity'), L('col.rate')], b.rates.map((r) => [r.clause, r.title, r.severity, r.rate]), 'rates')) : null,
     b.flags.length > 0 ? el('div', {}, el('h3', {}, L('heading.flags')), el('ul', {}, ...b.flags.map((f) => el('li', {}, f)))) : null,
     b.errors.length > 0 ? el('div', {}, el('h3', {}, L('heading.errors')), el('ul', {}, ...b.errors.map((e) => el('li', { class: 'error-line' }, `${e.file}: ${e.message}`)))) : null);
 }
@@ -214,7 +220,7 @@ function render(batch: BatchView | null): void {
   const out = $('results');
   const parts: HTMLElement[] = [];
   if (batch) parts.push(batchSection(batch), el('h2', { class: 'schools-heading' }, T('schools')));
-  outcomes.forEach((o) => parts.push(schoolSection(o, false)));
+  outcomes.forEach((o) => parts.push(schoolSection(o, batch !== null)));
   out.replaceChildren(...parts);
 }
 
