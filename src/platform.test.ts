@@ -1,7 +1,7 @@
 // The browser page runs the same core as the command line: nothing in it may need Node. This fails as
 // soon as a core file imports a Node module or a Node-only package, or uses Node's globals.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { utf8Length } from './platform.js';
@@ -70,6 +70,25 @@ describe('the core is browser-safe', () => {
       const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       for (const m of code.matchAll(/(?<![\w.$'"`/])(Buffer|process|__dirname|__filename|require|setImmediate)\s*[.(]/g)) bad.push(`${relative(SRC, f)}: ${m[1]}`);
     }
+    expect(bad).toEqual([]);
+  });
+
+  it("nothing the page bundles reaches a Node-only module (the terminal table's cli-table3 included)", () => {
+    // cli-table3 loads @colors/colors, which needs Node's util and os: fine for the terminal renderers
+    // (the CLI's), never for the page.
+    const reached = new Set<string>();
+    const bad: string[] = [];
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (isNodeOnly(spec) || spec === 'cli-table3') bad.push(`${relative(SRC, file)}: ${spec}`);
+        else if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      }
+    };
+    visit(join(SRC, 'web', 'worker.ts'));
+    visit(join(SRC, 'web', 'app.ts'));
+    expect(reached.size).toBeGreaterThan(40);
     expect(bad).toEqual([]);
   });
 

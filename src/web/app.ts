@@ -68,6 +68,7 @@ function onWorker(m: FromWorker): void {
     case 'ready':
       rubrics = m.rubrics;
       fillRubrics();
+      document.body.dataset.worker = 'ready';
       return;
     case 'file':
       if (m.run !== run) return;
