@@ -49,6 +49,9 @@ export interface BatchView {
   outcome: string;
   totals: { label: string; value: string }[];
   rubrics: string[];
+  /** What the schools lack, in numbers ("thiếu 40 máy tính…"): the summary's first lines. */
+  shortages: string[];
+  areas: { district: string; province: string; schools: string; pass: string; fail: string; rate: string; shortages: string }[];
   ranking: { rank: string; code: string; name: string; district: string; score: string; band: string; status: string; statusText: string; failing: string; file: string }[];
   rates: { clause: string; title: string; severity: string; rate: string; failing: string }[];
   district: { clause: string; title: string; counted: string; value: string; min: string; status: string; statusText: string }[];

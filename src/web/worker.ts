@@ -5,7 +5,7 @@ import './platform.js'; // first: the core's platform in a browser
 import { InputError, UsageError } from '../errors.js';
 import { auditInventory, schoolIdentity } from '../engine/audit.js';
 import { chooseAsOf } from '../engine/as-of.js';
-import { BatchAccumulator, isSchoolEntry, type BatchDigest, type BatchEntry, type BatchRubric } from '../engine/batch.js';
+import { BatchAccumulator, placed, type BatchDigest, type BatchEntry, type BatchRubric } from '../engine/batch.js';
 import { describeRubric, errorEntry, schoolEntry } from '../engine/batch-entry.js';
 import type { AuditResult, CriterionResult } from '../engine/types.js';
 import { readInventory } from '../inventory/index.js';
@@ -25,7 +25,7 @@ import {
   bandText, criteriaToFix, dateText, daysLeftText, deadlineViews, gapOrMessage, issueViews, issueWhere, issueSeverityWord,
   pick, say, schoolTitle, scoreText, severityWord, showsBand, statusWord, summaryText, upcoming, verdictText, warningViews,
 } from '../render/common.js';
-import { districtViews, flagText, outcomeText, rankViews, rateViews, rubricViews, scoreCell, asOfText } from '../render/batch-view.js';
+import { areaViews, asOfText, districtViews, flagText, outcomeText, rankViews, rateViews, rubricViews, scoreCell, shortageSentences } from '../render/batch-view.js';
 import { reportStem } from './report-name.js';
 import type { BatchView, CriterionView, FileOutcome, FromWorker, RubricOption, SchoolView, ToWorker } from './protocol.js';
 import '../messages/batch.js';
@@ -117,7 +117,8 @@ function batchView(digest: BatchDigest, lang: Lang): BatchView {
   const t = digest.totals;
   const labelKeys: BatchLabel[] = ['title', 'heading.totals', 'heading.ranking', 'heading.rates', 'heading.district', 'heading.errors', 'heading.flags',
     'heading.rubrics', 'col.rank', 'col.code', 'col.name', 'col.district', 'col.score', 'col.band', 'col.status', 'col.failing_required', 'col.file',
-    'col.clause', 'col.criterion', 'col.severity', 'col.rate', 'col.schools_counted', 'col.share', 'col.min', 'col.message'];
+    'col.clause', 'col.criterion', 'col.severity', 'col.rate', 'col.schools_counted', 'col.share', 'col.min', 'col.message',
+    'heading.districts', 'col.province', 'col.schools', 'col.passed', 'col.failed', 'col.pass_rate', 'col.shortages'];
   return {
     outcome: outcomeText(digest, lang),
     totals: [
@@ -130,6 +131,10 @@ function batchView(digest: BatchDigest, lang: Lang): BatchView {
       { label: L('field.as_of'), value: asOfText(digest, lang) },
     ],
     rubrics: [...rubricViews(digest, lang).values()].map((r) => r.text),
+    shortages: shortageSentences(digest.shortages, lang),
+    areas: areaViews(digest, lang).map((a) => ({
+      district: a.district, province: a.province, schools: String(a.schools), pass: String(a.pass), fail: String(a.fail), rate: a.rateText, shortages: a.shortages,
+    })),
     ranking: [...rankViews(digest, lang)].map((r) => ({
       rank: r.rank, code: r.code, name: r.name, district: r.district, score: scoreCell(r.score), band: r.band,
       status: r.status, statusText: r.statusText, failing: r.failingRequired.join(', '), file: r.file,
@@ -199,9 +204,11 @@ async function run(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       tool: TOOL, lang,
       run: { rubric: msg.rubric, as_of: null, fail_under: null, waivers: null },
       shard: null,
+      ignored: { lock: 0, hidden: 0 },
       rubrics: [...rubrics.values()],
     });
-    for (const e of state.entries) if (isSchoolEntry(e)) e.rank = acc.rankOf(e.file);
+    // Each with its rank (and the copy it is superseded by), as `audit batch` reads them back.
+    state.entries = state.entries.map((e) => placed(e, acc));
     batch = batchView(state.digest, lang);
   }
   post({ type: 'done', run: msg.run, batch });

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
-import { nodePlatform } from '../node/platform.js';
-import { installPlatform } from '../platform.js';
-import { readInventory } from './index.js';
-import { craftZip } from '../../tests/hostile/helpers.js';
+import { InputError } from '../../src/errors.js';
+import { nodePlatform } from '../../src/node/platform.js';
+import { installPlatform } from '../../src/platform.js';
+import { readInventory } from '../../src/inventory/index.js';
+import { craftZip } from './helpers.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 const withoutNativeInflate = () => installPlatform({ ...nodePlatform, inflateRaw: undefined });
