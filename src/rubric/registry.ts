@@ -334,6 +334,14 @@ export function readHeader(text: string, entry: RubricEntry): RubricHeader | nul
   };
 }
 
+/**
+ * The built-in rubrics' folder and compiled file, as the platform says (on Node: the package's rubrics/ and
+ * dist/rubrics.compiled.json). The platform must be installed before this module is imported — every entry
+ * point imports src/node/platform.js (or src/web/platform.js) first.
+ */
+export const BUILTIN_RUBRICS_DIR: string = platform().builtinRubrics.dir;
+export const COMPILED_RUBRICS_FILE: string = platform().builtinRubrics.compiled;
+
 let builtin: RubricRegistry | undefined;
 
 /** The registry of the package's own rubrics (one per process; where they are is the platform's business). */
