@@ -64,7 +64,7 @@ describe('Bến Tre 2782', () => {
     const r = json('bt-2018.xlsx');
     expect(r.rubric).toMatchObject({ id: 'ben-tre-2782' });
     expect(r.warnings.map((w) => w.code)).toEqual(['rubric.written_for']);
-    expect(r.warnings[0]!.message).toContain('2782/SGD&ĐT-KTQLCLGD&CNTT, viết cho năm học 2016-2017 đến 2016-2017');
+    expect(r.warnings[0]!.message).toContain('2782/SGD&ĐT-KTQLCLGD&CNTT, viết cho năm học 2016-2017;');
     const out = join(dir, 'bt-2018-out');
     const t = audit([join(dir, 'bt-2018.xlsx'), '--out', out]);
     expect(t.stdout.match(/viết cho năm học 2016-2017/g)).toHaveLength(1);
