@@ -24,7 +24,7 @@ function school(over: Partial<BatchSchoolEntry> = {}): BatchSchoolEntry {
   return {
     file: `d/${String(n).padStart(3, '0')}.xlsx`, code: String(22000000 + n), name: `Trường ${n}`, province: 'Quảng Ninh', district: 'Uông Bí',
     school_year: '2016-2017', levels: ['tieu_hoc'], rubric: { id: 'uong-bi-466', version: '1.0.0' }, as_of: '2016-12-01',
-    source_sha256: 'b'.repeat(64), score: 100, status: 'pass', band: null, rank: null,
+    source_sha256: `sha-${over.file ?? 'a.xlsx'}`, score: 100, status: 'pass', band: null, rank: null,
     summary: { pass: 2, fail: 0, missing: 0, not_applicable: 0, waived: 0 },
     criteria: [{ id: '1.licensed', status: 'pass', points: 2, actual: '0' }, { id: '2.office', status: 'pass', points: 1, actual: 'có' }],
     district_criteria: [{ id: '3.primary', status: 'pass' }],
@@ -35,7 +35,7 @@ function school(over: Partial<BatchSchoolEntry> = {}): BatchSchoolEntry {
 
 const input = (entries: BatchEntry[], over: Partial<BatchInput> = {}): BatchInput => ({
   tool: { name: 'audit', version: '0.1.0' }, lang: 'vi',
-  run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, rubrics: [RUBRIC], entries, ...over,
+  run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, rubrics: [RUBRIC], entries, ...over, ignored: over.ignored ?? { lock: 0, hidden: 0 },
 });
 
 const schoolsOf = (s: BatchSummary) => s.entries.filter((e): e is BatchSchoolEntry => !('error' in e));
@@ -105,19 +105,21 @@ describe('district criteria and pass rates', () => {
 });
 
 describe('flags, totals, exit code', () => {
-  it('flags duplicate codes (both kept), schools outside the rubric and waivers for absent schools', () => {
+  it('counts a duplicated school code once (the later report, then path) and flags it; schools outside the rubric, schools outside the rubric and waivers for absent schools', () => {
     const s = combineBatch(input([
       school({ file: 'b.xlsx', code: '22001' }), school({ file: 'a.xlsx', code: '22001' }),
       school({ file: 'c.xlsx', code: '22002', province: 'Hải Phòng', outside: ['province', 'district'] }),
     ], { run: { rubric: 'uong-bi-466', as_of: null, fail_under: null, waivers: [{ school: '99999', criterion: '1.licensed' }, { school: '22002', criterion: '1.licensed' }, { school: '*', criterion: '2.office' }] } }));
     expect(s.flags).toEqual([
-      { code: 'duplicate_code', school_code: '22001', files: ['a.xlsx', 'b.xlsx'] },
+      { code: 'duplicate_code', school_code: '22001', files: ['a.xlsx', 'b.xlsx'], kept: 'b.xlsx', superseded: ['a.xlsx'] },
       { code: 'outside_province', file: 'c.xlsx', school_code: '22002', value: 'Hải Phòng', rubric: 'uong-bi-466@1.0.0' },
       { code: 'outside_district', file: 'c.xlsx', school_code: '22002', value: 'Uông Bí', rubric: 'uong-bi-466@1.0.0' },
       { code: 'waiver_unknown_school', school_code: '99999', criterion: '1.licensed' },
     ]);
-    expect(s.totals.schools).toBe(3);
-    expect(s.totals.flags).toBe(4);
+    // one school, one count: the later path counts (no report date on either)
+    expect(s.totals).toMatchObject({ schools: 2, superseded: 1, flags: 4 });
+    expect(s.ranking[0]!.schools.map((r) => r.file)).toEqual(['b.xlsx', 'c.xlsx']);
+    expect(s.entries.map((e) => ('superseded_by' in e ? e.superseded_by : undefined))).toEqual(['b.xlsx', null, null]);
   });
 
   it('an unreadable file makes it 3 even when schools fail; failing schools or --fail-under make it 1', () => {
