@@ -223,7 +223,7 @@ export class BatchAccumulator {
       for (const r of rows) this.ranks.get(r.file)!.rank = r.rank;
 
       const perCriterion = new Map<string, Counts>();
-      const perDistrict = new Map<string, { numerator: number; denominator: number }>();
+      const perDistrict = new Map<string, { numerator: number; denominator: number; missing: BatchDistrictResult['missing'] }>();
       for (const r of rows) {
         r.criterionIds.forEach((id, i) => {
           let n = perCriterion.get(id);
@@ -232,7 +232,9 @@ export class BatchAccumulator {
         });
         for (const d of r.districtOutcomes) {
           let n = perDistrict.get(d.id);
-          if (!n) perDistrict.set(d.id, (n = { numerator: 0, denominator: 0 }));
+          if (!n) perDistrict.set(d.id, (n = { numerator: 0, denominator: 0, missing: [] }));
+          // Undeclared is not "no": out of the share, and named (engine/district.ts).
+          if (d.status === 'missing') { n.missing.push({ file: r.file, code: r.code, name: r.name }); continue; }
           n.denominator += 1;
           if (d.status === 'pass') n.numerator += 1;
         }
@@ -243,12 +245,13 @@ export class BatchAccumulator {
         criteria.push({ rubric: ref, id: c.id, ...n, applicable, rate: applicable === 0 ? null : n.pass / applicable });
       }
       // District criteria over the counted schools of their rubric: each school's outcome came from its
-      // worker (engine/district.ts districtSchoolOutcome); a missing outcome counts against the share.
+      // worker (engine/district.ts districtSchoolOutcome); a school that left the fact undeclared is out of
+      // the share and listed.
       for (const dc of rubric.district_criteria) {
-        const { numerator, denominator } = perDistrict.get(dc.id) ?? { numerator: 0, denominator: 0 };
+        const { numerator, denominator, missing } = perDistrict.get(dc.id) ?? { numerator: 0, denominator: 0, missing: [] };
         const share = denominator === 0 ? null : numerator / denominator;
         const status = share === null ? 'missing' : share >= dc.min ? 'pass' : 'fail';
-        district.push({ rubric: ref, id: dc.id, numerator, denominator, share, min: dc.min, status });
+        district.push({ rubric: ref, id: dc.id, numerator, denominator, missing: [...missing].sort((a, b) => byText(a.file, b.file)), share, min: dc.min, status });
       }
     }
 

@@ -128,7 +128,10 @@ export interface BatchDistrictResult {
   rubric: RubricRef;
   id: string;
   numerator: number;
+  /** Counted schools that declared the fact (pass or fail); undeclared ones are listed in `missing`. */
   denominator: number;
+  /** Counted schools that left the fact undeclared: out of the share, named so the district can ask them. */
+  missing: { file: string; code: string | null; name: string | null }[];
   /** numerator / denominator; null when no school counts. */
   share: number | null;
   min: number;
