@@ -90,7 +90,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       { header: L('col.rate'), width: 9, numFmt: '0.0%' },
     ],
     rows: rateViews(s, lang).map((c): XlsxRow => ({
-      cells: [...rubricCell(c.rubric), c.clause, c.id, c.title, severityWord(c.severity as 'required', lang), c.weight,
+      cells: [...rubricCell(c.rubric), c.clause, c.id, c.title, severityWord(c.severity, lang), c.weight,
         c.pass, c.fail, c.missing, c.not_applicable, c.waived, c.rate],
       ...(c.rate === null ? {} : { status: { col: shift + 10, status: c.fail + c.missing > 0 ? 'fail' : 'pass' } }),
     })),
