@@ -23,7 +23,7 @@ registerMessages({
     vi: 'Chấm lại dữ liệu năm trước theo bộ tiêu chí mới: {status}',
     en: 'Last year\'s data under the new rubric: {status}',
   },
-  'diff.why.data': { vi: 'do dữ liệu của trường thay đổi', en: 'the school\'s data changed' },
+  'diff.why.data': { vi: 'dữ liệu của trường thay đổi', en: 'the school\'s data changed' },
   'diff.why.same_value': {
     vi: 'giá trị ghi nhận vẫn là {actual}; kết quả đổi do dữ liệu khác trong tệp của trường',
     en: 'the value shown is still {actual}; the result changed because of other data in the school\'s workbook',
@@ -287,7 +287,7 @@ export const DIFF_LABELS = {
   'terminal.header': { vi: 'So sánh: {old} → {new}', en: 'Comparison: {old} → {new}' },
   'terminal.regressions': { vi: 'Đi xuống (do dữ liệu thay đổi):', en: 'Regressions (the data changed):' },
   'terminal.improvements': { vi: 'Tiến bộ (do dữ liệu thay đổi):', en: 'Improvements (the data changed):' },
-  'terminal.rubric_changes': { vi: 'Thay đổi do bộ tiêu chí hoặc miễn trừ:', en: 'Changes from the rubric or a waiver:' },
+  'terminal.rubric_changes': { vi: 'Thay đổi do bộ tiêu chí, năm học hoặc miễn trừ:', en: 'Changes from the rubric, the school year or a waiver:' },
   'terminal.added': { vi: 'Trường mới: {list}', en: 'New schools: {list}' },
   'terminal.removed': { vi: 'Trường không còn: {list}', en: 'Schools no longer present: {list}' },
   'terminal.rates': {
