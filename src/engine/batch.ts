@@ -107,7 +107,10 @@ export interface BatchDistrictResult {
   rubric: RubricRef;
   id: string;
   numerator: number;
+  /** Counted schools that declared the fact (pass or fail); undeclared ones are listed in `missing`. */
   denominator: number;
+  /** Counted schools that left the fact undeclared: out of the share, named so the district can ask them. */
+  missing: { file: string; code: string | null; name: string | null }[];
   /** numerator / denominator; null when no school counts. */
   share: number | null;
   min: number;
@@ -250,7 +253,7 @@ const zeroCounts = (): Counts => ({ pass: 0, fail: 0, missing: 0, not_applicable
 interface RubricGroup {
   rows: (BatchDigestRow & { notPassing: string[] })[];
   criteria: Map<string, Counts>;
-  district: Map<string, { numerator: number; denominator: number }>;
+  district: Map<string, { numerator: number; denominator: number; missing: BatchDistrictResult['missing'] }>;
 }
 
 export class BatchAccumulator {
@@ -289,7 +292,9 @@ export class BatchAccumulator {
     this.counts.tests += e.criteria.length;
     for (const d of e.district_criteria) {
       let n = g.district.get(d.id);
-      if (!n) g.district.set(d.id, (n = { numerator: 0, denominator: 0 }));
+      if (!n) g.district.set(d.id, (n = { numerator: 0, denominator: 0, missing: [] }));
+      // Undeclared is not "no": out of the share, and named (engine/district.ts).
+      if (d.status === 'missing') { n.missing.push({ file: e.file, code: e.code, name: e.name }); continue; }
       n.denominator += 1;
       if (d.status === 'pass') n.numerator += 1;
     }
@@ -342,12 +347,13 @@ export class BatchAccumulator {
         criteria.push({ rubric: ref, id: c.id, ...n, applicable, rate: applicable === 0 ? null : n.pass / applicable });
       }
       // District criteria over the schools of their rubric: each counted school's outcome came from its
-      // worker (engine/district.ts districtSchoolOutcome); a missing outcome counts against the share.
+      // worker (engine/district.ts districtSchoolOutcome); a school that left the fact undeclared is out of
+      // the share and listed.
       for (const dc of rubric.district_criteria) {
-        const { numerator, denominator } = g.district.get(dc.id) ?? { numerator: 0, denominator: 0 };
+        const { numerator, denominator, missing } = g.district.get(dc.id) ?? { numerator: 0, denominator: 0, missing: [] };
         const share = denominator === 0 ? null : numerator / denominator;
         const status = share === null ? 'missing' : share >= dc.min ? 'pass' : 'fail';
-        district.push({ rubric: ref, id: dc.id, numerator, denominator, share, min: dc.min, status });
+        district.push({ rubric: ref, id: dc.id, numerator, denominator, missing: [...missing].sort((a, b) => byText(a.file, b.file)), share, min: dc.min, status });
       }
     }
 

@@ -310,7 +310,7 @@ describe('district view', () => {
       ],
       ranking: [],
       criteria: [],
-      district_criteria: [{ rubric: 'uong-bi-466@1.0.0', id: 'd.share', numerator: pass, denominator: 1, share: pass, min: 0.6, status: pass ? 'pass' : 'fail' }],
+      district_criteria: [{ rubric: 'uong-bi-466@1.0.0', id: 'd.share', numerator: pass, denominator: 1, missing: [], share: pass, min: 0.6, status: pass ? 'pass' : 'fail' }],
       flags: [],
     });
     const d = buildDiff(sideFromBatch('old.json', summary(0)), sideFromBatch('new.json', summary(1)), { tool: TOOL });

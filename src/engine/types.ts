@@ -12,7 +12,10 @@ export type FindingArg = string | number | boolean | null | string[] | Finding |
 
 export type CheckStatus = 'pass' | 'fail' | 'missing' | 'not_applicable';
 export type CriterionStatus = CheckStatus | 'waived';
-export type Severity = 'required' | 'recommended';
+/** required: decides pass/fail; target ("phấn đấu"): measured and scored, never fails a school; recommended. */
+export type Severity = 'required' | 'target' | 'recommended';
+/** Order for sorting and grouping by severity. */
+export const SEVERITY_ORDER: Record<Severity, number> = { required: 0, target: 1, recommended: 2 };
 
 /** What a check kind's evaluator returns. */
 export interface CheckOutcome {
@@ -31,6 +34,8 @@ export interface CriterionResult {
   clause: string;
   title: I18n;
   quote: string | null;
+  /** `summary`: `quote` is our summary of a related source known only as a summary, not its words. */
+  quote_kind?: 'summary';
   source: string | null;
   hint: I18n | null;
   severity: Severity;
@@ -58,7 +63,7 @@ export interface GroupResult {
 }
 
 /** The rubric's pass rule (`scoring.pass`), so reports can say why a school passes or fails. */
-export interface PassRule { min_score: number | null; all_required: boolean }
+export interface PassRule { min_score: number | null; all_required: boolean; /** Where the pass line comes from. */ note?: I18n }
 
 export interface Warning { code: string; args?: Record<string, FindingArg> }
 

@@ -162,6 +162,7 @@ export const BATCH_LABELS = {
   'sheet.flags': { vi: 'Cần kiểm tra', en: 'To check' },
 
   'district.value': { vi: '{numerator}/{denominator} trường ({share})', en: '{numerator}/{denominator} schools ({share})' },
+  'district.missing': { vi: '{count} trường chưa khai báo, không tính: {schools}', en: '{count} schools did not declare it, not counted: {schools}' },
   'district.none': { vi: 'không có trường nào được tính', en: 'no school counted' },
   'district.levels': { vi: 'trường {levels}', en: '{levels} schools' },
   'district.all': { vi: 'mọi trường', en: 'all schools' },

@@ -91,7 +91,13 @@ export function districtViews(s: BatchDigest, lang: Lang): DistrictView[] {
       id: d.id,
       title: dc?.title ?? d.id,
       counted: dc?.levels ? batchLabel('district.levels', lang, { levels: levelsText(dc.levels, lang) }) : batchLabel('district.all', lang),
-      value: d.share === null ? batchLabel('district.none', lang) : batchLabel('district.value', lang, { numerator: d.numerator, denominator: d.denominator, share }),
+      value: [
+        d.share === null ? batchLabel('district.none', lang) : batchLabel('district.value', lang, { numerator: d.numerator, denominator: d.denominator, share }),
+        // Schools that left the fact undeclared are out of the share: named, so the district can ask them.
+        ...((d.missing ?? []).length > 0
+          ? [batchLabel('district.missing', lang, { count: d.missing.length, schools: d.missing.map((m) => m.name ?? m.code ?? m.file).join(', ') })]
+          : []),
+      ].join('; '),
       numerator: d.numerator,
       denominator: d.denominator,
       share,
@@ -107,7 +113,7 @@ export interface RateView {
   clause: string;
   id: string;
   title: string;
-  severity: 'required' | 'recommended';
+  severity: 'required' | 'target' | 'recommended';
   weight: number;
   pass: number;
   fail: number;
