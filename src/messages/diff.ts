@@ -144,7 +144,7 @@ export const DIFF_LABELS = {
   'heading.notes': { vi: 'Lưu ý', en: 'Notes' },
   'heading.regressed': { vi: 'Trường đi xuống', en: 'Schools that regressed' },
   'heading.improved': { vi: 'Trường tiến bộ', en: 'Schools that improved' },
-  'heading.changed': { vi: 'Trường có thay đổi khác (bộ tiêu chí, miễn trừ…)', en: 'Schools with other changes (rubric, waiver…)' },
+  'heading.changed': { vi: 'Trường có thay đổi khác (bộ tiêu chí, năm học, miễn trừ…)', en: 'Schools with other changes (rubric, school year, waiver…)' },
   'heading.unchanged': { vi: 'Trường không đổi kết quả', en: 'Schools with the same results' },
   'heading.added': { vi: 'Trường mới (chỉ có ở năm nay)', en: 'New schools (after only)' },
   'heading.removed': { vi: 'Trường không còn (chỉ có ở năm trước)', en: 'Schools no longer present (before only)' },
@@ -161,8 +161,8 @@ export const DIFF_LABELS = {
   'field.pass_fail': { vi: '{pass} đạt, {fail} không đạt', en: '{pass} pass, {fail} fail' },
   'field.matched': { vi: 'Trường so sánh được', en: 'Schools compared' },
   'field.totals': {
-    vi: '{matched} trường so sánh được: {regressed} đi xuống, {improved} tiến bộ, {changed} thay đổi khác (bộ tiêu chí, miễn trừ…), {unchanged} không đổi · {added} trường mới · {removed} trường không còn',
-    en: '{matched} schools compared: {regressed} regressed, {improved} improved, {changed} other changes (rubric, waiver…), {unchanged} unchanged · {added} new · {removed} no longer present',
+    vi: '{matched} trường so sánh được: {regressed} đi xuống, {improved} tiến bộ, {changed} thay đổi khác (bộ tiêu chí, năm học, miễn trừ…), {unchanged} không đổi · {added} trường mới · {removed} trường không còn',
+    en: '{matched} schools compared: {regressed} regressed, {improved} improved, {changed} other changes (rubric, school year, waiver…), {unchanged} unchanged · {added} new · {removed} no longer present',
   },
   'field.criteria_totals': {
     vi: 'Tiêu chí mất do dữ liệu: {lost} · tiêu chí đạt thêm do dữ liệu: {gained} · tiêu chí đổi kết quả do bộ tiêu chí hoặc năm học: {rubric} · số liệu đổi, kết quả không đổi: {values}',
