@@ -128,7 +128,9 @@ export function evaluateCriterion(c: Criterion, inv: Inventory): CriterionResult
   } else {
     points = status === 'pass' ? c.weight : 0;
   }
-  return criterionResult(c, status, points, o, status === 'pass' ? null : o.gap, criterionMessage(status, o, points, c.weight, c.severity));
+  const r = criterionResult(c, status, points, o, status === 'pass' ? null : o.gap, criterionMessage(status, o, points, c.weight, c.severity));
+  if (status === 'fail' && o.shortages && o.shortages.length > 0) r.shortages = o.shortages;
+  return r;
 }
 
 /**
@@ -182,7 +184,8 @@ export function evaluateCriteria(inv: Inventory, rubric: Rubric, opts: EvaluateO
     if (!w || r.status === 'not_applicable') return r;
     const waiver = { reason: w.reason, approved_by: w.approved_by ?? null, expires: w.expires };
     if (r.status === 'pass') return { ...r, waiver };
-    return { ...r, status: 'waived', points: null, gap: null, message: { code: 'criterion.waived', args: { reason: w.reason } }, waiver };
+    const { shortages: _accepted, ...rest } = r; // a waived gap is accepted: not counted as a shortage
+    return { ...rest, status: 'waived', points: null, gap: null, message: { code: 'criterion.waived', args: { reason: w.reason } }, waiver };
   });
   return { criteria, warnings };
 }

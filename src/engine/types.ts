@@ -27,7 +27,15 @@ export interface CheckOutcome {
   /** On fail (and missing): what to do, in plain words ("thiếu 10 máy tính phòng máy: cần 50, có 40"). */
   gap: Finding | null;
   cells: CellRef[];
+  /** On fail, when the gap is a count: how many of what are needed, had and missing (batch totals). */
+  shortages?: Shortage[];
 }
+
+/**
+ * A gap as a count: `unit` is a stable id (`computers.phong_may`, `equipment.webcam.all`,
+ * `teachers.elearning`…), worded only in src/messages; missing = need − have > 0.
+ */
+export interface Shortage { unit: string; need: number; have: number; missing: number }
 
 export interface CriterionResult {
   id: string;
@@ -52,6 +60,8 @@ export interface CriterionResult {
   gap: Finding | null;
   cells: CellRef[];
   waiver: { reason: string; approved_by: string | null; expires: string } | null;
+  /** Set only when the criterion fails and its gap is a count (not in the result JSON). */
+  shortages?: Shortage[];
 }
 
 export interface ScoreBand { id: string; label: I18n }
