@@ -79,12 +79,14 @@ export class NameMatcher<T> {
    * a word break ("may in canon 2900" → may_in, rest "canon 2900").
    */
   prefix(folded: string, minWords = 1): { value: T; name: string; rest: string } | undefined {
-    const words = folded.split(' ');
-    for (let n = Math.min(words.length - 1, this.maxWords); n >= minWords; n--) {
+    // Only the first maxWords + 1 words are looked at: a cell of 30 000 words is not split whole.
+    const words = folded.split(' ', this.maxWords + 1);
+    const more = words.length > this.maxWords; // whether words follow those split off
+    for (let n = Math.min(more ? words.length : words.length - 1, this.maxWords); n >= minWords; n--) {
       const name = words.slice(0, n).join(' ');
       if (n === 1 && this.noPrefix.has(name)) continue;
       const value = this.map.get(name);
-      if (value !== undefined) return { value, name, rest: words.slice(n).join(' ') };
+      if (value !== undefined) return { value, name, rest: folded.slice(name.length + 1) };
     }
     return undefined;
   }

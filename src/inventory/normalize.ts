@@ -928,6 +928,15 @@ export function normalizeExplained(input: RawWorkbook, options: NormalizeOptions
       case 'teachers': setTable(inv, 'teachers', readTeachers(ctx, o.columns.teachers), ctx); break;
     }
   }
+  // Texts the reader cut to Excel's limit: said once per sheet, at the first such cell.
+  for (const sheet of raw.sheets) {
+    const cut = sheet.cut;
+    if (!cut) continue;
+    issues.push({
+      severity: 'warning', sheet: sheet.name, cell: cellRef(cut.r, cut.c), code: cut.count > 1 ? 'cell.text_cut_many' : 'cell.text_cut',
+      args: { length: cut.length, max: cut.max, ...(cut.count > 1 ? { count: cut.count } : {}) },
+    });
+  }
   if (enc !== null) {
     // Once per file, before the sheets' own problems.
     const at = found.get('info')?.sheet.name ?? raw.sheets[0]?.name ?? SHEET_DEF.get('info')!.vi;

@@ -24,6 +24,8 @@ export interface RawSheet {
   /** rows[r][c], 0-based; missing rows and cells are undefined (sparse arrays are fine). */
   rows: (RawCell | undefined)[][];
   merges: RawMerge[];
+  /** Texts over Excel's limit (32,767 characters) were cut to it: the first such cell (0-based), its length as written, how many. */
+  cut?: { r: number; c: number; length: number; count: number; max: number };
 }
 
 export interface RawWorkbook { sheets: RawSheet[] }

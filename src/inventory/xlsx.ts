@@ -1,13 +1,14 @@
 // The one place that opens spreadsheet bytes: xlsx → RawWorkbook. Built for speed (a district batch is
 // thousands of files) and for hostile or odd input: bytes are sniffed first, zip sizes are checked before
-// inflating, each part is inflated and parsed as a stream (saxes) so a limit stops work early, and
+// inflating, a large part is inflated and scanned piece by piece so a limit stops work early, and
 // elements are compared by local name (the .NET SDK writes `x:` prefixes, Strict OOXML other namespaces).
-import { SaxesParser } from 'saxes';
+// The XML is read by our own scanner (xml-scan.ts), several times faster than a general SAX parser.
 import '../messages/input.js';
 import type { RawCell, RawMerge, RawSheet, RawWorkbook, WorkbookReader } from './types.js';
 import { assertZipContainer, inputError, notAWorkbook } from './sniff.js';
 import { limitArgs, listZip, ZipArchive, type ZipEntry, type ZipLimits } from './zip.js';
 import { InputError } from '../errors.js';
+import { XmlError, XmlScanner, type XmlAttrs, type XmlHandlers } from './xml-scan.js';
 
 export interface ReadLimits extends ZipLimits {
   /** Rows and columns count up to the last cell that holds a value (formatting alone does not count). */
@@ -16,6 +17,13 @@ export interface ReadLimits extends ZipLimits {
   maxSheets: number;
   /** Cells with a value, over all sheets (~130 MB of cells at 1 000 000); also caps the shared-string table. */
   maxCells: number;
+  /** Characters of one cell's text (Excel's own limit); the rest is cut off, with a data issue at the cell. */
+  maxCellText: number;
+  /**
+   * Characters of text a workbook may hold: each shared string once (however many cells refer to it:
+   * repeated references cost nothing) plus each inline text.
+   */
+  maxText: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
@@ -27,7 +35,12 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   maxCols: 1_000,
   maxSheets: 100,
   maxCells: 1_000_000,
+  maxCellText: 32_767,
+  maxText: 16 * 1024 * 1024,
 };
+
+/** A part up to this size is inflated in one piece (native zlib, fastest); a larger one is streamed. */
+const WHOLE_PART_MAX = 16 * 1024 * 1024;
 
 export const xlsxReader: WorkbookReader = { read: (bytes, fileName) => readXlsx(bytes, fileName) };
 
@@ -46,9 +59,13 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits?: Partial<R
   const sstEntry = pkg.find(relOfType('sharedStrings')?.target) ?? pkg.find(siblingPart(wbEntry.name, 'sharedStrings.xml'));
   const stylesEntry = pkg.find(relOfType('styles')?.target) ?? pkg.find(siblingPart(wbEntry.name, 'styles.xml'));
 
+  const text = { chars: 0 };
+  const sst = sstEntry ? parseSharedStrings(pkg, sstEntry, lim, text) : { strings: [], cut: new Map<number, number>() };
   const ctx: SheetContext = {
     pkg, lim,
-    strings: sstEntry ? parseSharedStrings(pkg, sstEntry, lim) : [],
+    strings: sst.strings,
+    cutStrings: sst.cut,
+    text,
     dateStyles: stylesEntry ? parseStyles(pkg, stylesEntry) : [],
     date1904: wb.date1904,
     cells: 0,
@@ -71,13 +88,6 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits?: Partial<R
 
 // ---------- the package: parts by name, XML by stream ----------
 
-type Attrs = Record<string, string>;
-interface XmlHandlers {
-  open(local: string, attrs: Attrs): void;
-  close?(local: string): void;
-  text?(text: string): void;
-}
-
 class Package {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly zip: ZipArchive;
@@ -99,34 +109,23 @@ class Package {
     return notAWorkbook(this.file, this.entries.map((e) => e.name), mimetype);
   }
 
-  /** Stream-parse one XML part. A DOCTYPE is refused (no entity is ever expanded); bad XML is input.corrupt. */
+  /** Scan one XML part, in one piece or streamed. A DOCTYPE is refused (no entity is ever expanded); bad XML is input.corrupt. */
   parse(entry: ZipEntry, h: XmlHandlers): void {
     const file = this.file;
-    const parser = new SaxesParser({ position: false });
-    parser.on('doctype', () => { throw inputError('input.xml_dtd', file, { entry: entry.name }); });
-    const { open, close, text } = h;
-    parser.on('opentag', (tag) => {
-      const n = tag.name, i = n.indexOf(':');
-      open(i < 0 ? n : n.slice(i + 1), tag.attributes as Attrs);
-    });
-    if (close) {
-      parser.on('closetag', (tag) => {
-        const n = tag.name, i = n.indexOf(':');
-        close(i < 0 ? n : n.slice(i + 1));
-      });
-    }
-    if (text) { parser.on('text', text); parser.on('cdata', text); }
-
+    const scanner = new XmlScanner(h);
     const feed = (s: string | null) => {
       try {
-        if (s === null) parser.close();
-        else parser.write(s);
+        if (s === null) scanner.end();
+        else scanner.write(s);
       } catch (err) {
-        if (err instanceof InputError) throw err;
-        throw inputError('input.corrupt', file, { reason: 'xml', entry: entry.name });
+        if (err instanceof XmlError) {
+          if (err.reason === 'dtd') throw inputError('input.xml_dtd', file, { entry: entry.name });
+          throw inputError('input.corrupt', file, { reason: 'xml', entry: entry.name });
+        }
+        throw err;
       }
     };
-    const whole = this.zip.readSmall(entry);
+    const whole = entry.size <= WHOLE_PART_MAX ? this.zip.readSmall(entry) : undefined;
     if (whole) {
       feed(decoderFor(whole, false).decode(whole));
     } else {
@@ -180,8 +179,10 @@ function parseRels(pkg: Package, sourcePart: string): Map<string, Rel> {
   if (!entry) return rels;
   pkg.parse(entry, {
     open(local, a) {
-      if (local !== 'Relationship' || a.TargetMode === 'External' || !a.Id || !a.Target || !a.Type) return;
-      rels.set(a.Id, { type: a.Type.slice(a.Type.lastIndexOf('/') + 1), target: resolveTarget(sourcePart, a.Target) });
+      if (local !== 'Relationship') return;
+      const id = a.get('Id'), target = a.get('Target'), type = a.get('Type');
+      if (a.get('TargetMode') === 'External' || !id || !target || !type) return;
+      rels.set(id, { type: type.slice(type.lastIndexOf('/') + 1), target: resolveTarget(sourcePart, target) });
     },
   });
   return rels;
@@ -203,13 +204,15 @@ function parseWorkbook(pkg: Package, entry: ZipEntry): WorkbookInfo {
   pkg.parse(entry, {
     open(local, a) {
       root ??= local;
-      if (local === 'workbookPr') info.date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (local === 'sheet') {
-        const ridKey = Object.keys(a).find((k) => k.endsWith(':id')); // r:id, whatever the prefix
+      if (local === 'workbookPr') {
+        const d = a.get('date1904');
+        info.date1904 = d === '1' || d === 'true';
+      } else if (local === 'sheet') {
+        const state = a.get('state');
         info.sheets.push({
-          name: a.name ?? '',
-          rid: ridKey ? a[ridKey]! : '',
-          hidden: a.state === 'hidden' || a.state === 'veryHidden',
+          name: a.get('name') ?? '',
+          rid: a.prefixed('id') ?? '', // r:id, whatever the prefix
+          hidden: state === 'hidden' || state === 'veryHidden',
         });
       }
     },
@@ -223,27 +226,58 @@ function unescapeOoxml(s: string): string {
   return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 }
 
-/** Shared strings: plain `<t>`, rich-text runs `<r><t>` joined; phonetic `<rPh>` ignored. */
-function parseSharedStrings(pkg: Package, entry: ZipEntry, lim: ReadLimits): string[] {
+/** `text` cut to `max` characters (not inside a surrogate pair). */
+function cutText(text: string, max: number): string {
+  const c = text.charCodeAt(max - 1);
+  return text.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
+}
+
+/** Count characters of text against the workbook's budget. */
+function spend(pkg: Package, lim: ReadLimits, text: { chars: number }, n: number): void {
+  text.chars += n;
+  if (text.chars > lim.maxText) throw inputError('input.too_large', pkg.file, limitArgs('maxText', text.chars, lim.maxText));
+}
+
+/**
+ * Shared strings: plain `<t>`, rich-text runs `<r><t>` joined; phonetic `<rPh>` ignored. A string over
+ * Excel's limit is cut once here (`cut`: index → length as written), so its cells share the cut copy.
+ */
+function parseSharedStrings(pkg: Package, entry: ZipEntry, lim: ReadLimits, budget: { chars: number }): { strings: string[]; cut: Map<number, number> } {
   const strings: string[] = [];
-  let text = '', inT = false, inPhonetic = false;
+  const cut = new Map<number, number>();
+  let text = '', written = 0, inT = false, inPhonetic = false, inSi = false;
+  // The text of one string kept while it is read: enough for the cap even when written with _xHHHH_ escapes.
+  const keep = 8 * lim.maxCellText;
   pkg.parse(entry, {
     open(local) {
-      if (local === 't') inT = !inPhonetic;
-      else if (local === 'si') text = '';
+      if (local === 't') inT = !inPhonetic && inSi;
+      else if (local === 'si') { text = ''; written = 0; inSi = true; }
       else if (local === 'rPh') inPhonetic = true;
     },
     close(local) {
       if (local === 't') inT = false;
       else if (local === 'rPh') inPhonetic = false;
       else if (local === 'si') {
+        inSi = false;
         if (strings.length >= lim.maxCells) throw inputError('input.too_large', pkg.file, limitArgs('maxCells', strings.length + 1, lim.maxCells));
-        strings.push(unescapeOoxml(text));
+        let s = unescapeOoxml(text);
+        text = '';
+        if (s.length > lim.maxCellText) {
+          cut.set(strings.length, written > keep ? written : s.length);
+          s = cutText(s, lim.maxCellText);
+        }
+        spend(pkg, lim, budget, s.length);
+        strings.push(s);
       }
     },
-    text(t) { if (inT) text += t; },
+    text(t) {
+      if (!inT) return;
+      // A string being read does not grow far past the cap (a 100 MB <t> is not held whole).
+      written += t.length;
+      if (text.length < keep) text += t.length <= keep - text.length ? t : t.slice(0, keep - text.length);
+    },
   });
-  return strings;
+  return { strings, cut };
 }
 
 /** 0 = not a date, 1 = date, 2 = date and/or time. */
@@ -279,9 +313,10 @@ function parseStyles(pkg: Package, entry: ZipEntry): DateKind[] {
   let inCellXfs = false;
   pkg.parse(entry, {
     open(local, a) {
-      if (local === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), formatDateKind(a.formatCode ?? ''));
+      const id = a.get('numFmtId');
+      if (local === 'numFmt' && id !== undefined) custom.set(Number(id), formatDateKind(a.get('formatCode') ?? ''));
       else if (local === 'cellXfs') inCellXfs = true;
-      else if (local === 'xf' && inCellXfs) xfNumFmts.push(Number(a.numFmtId ?? 0));
+      else if (local === 'xf' && inCellXfs) xfNumFmts.push(Number(id ?? 0));
     },
     close(local) { if (local === 'cellXfs') inCellXfs = false; },
   });
@@ -294,6 +329,10 @@ interface SheetContext {
   pkg: Package;
   lim: ReadLimits;
   strings: string[];
+  /** Shared strings cut to maxCellText: index → length as written. */
+  cutStrings: Map<number, number>;
+  /** Characters of text held so far (shared strings once each, inline texts), against maxText. */
+  text: { chars: number };
   dateStyles: DateKind[];
   date1904: boolean;
   /** Cells with a value read so far (all sheets). */
@@ -363,11 +402,30 @@ function isoCell(text: string, kind: DateKind): RawCell {
 /** What the text being read belongs to. */
 const NONE = 0, VALUE = 1, INLINE_TEXT = 2;
 
-function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): Pick<RawSheet, 'rows' | 'merges'> {
-  const { lim, strings, dateStyles, date1904, pkg } = ctx;
+function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): Pick<RawSheet, 'rows' | 'merges' | 'cut'> {
+  const { lim, strings, cutStrings, dateStyles, date1904, pkg } = ctx;
   const rows: (RawCell | undefined)[][] = [];
   const merges: RawMerge[] = [];
   const pos: [number, number] = [0, 0];
+  let cut: RawSheet['cut'];
+  /** A text cell cut to Excel's limit: the sheet remembers the first and counts them. */
+  const wasCut = (length: number) => {
+    if (cut) cut.count++;
+    else cut = { r: row, c: col, length, count: 1, max: lim.maxCellText };
+  };
+  // The text of a cell kept while it is read (see parseSharedStrings), and how much was written.
+  const keep = 8 * lim.maxCellText;
+  let written = 0;
+  /** An inline text: unescaped, cut to Excel's limit, counted against the workbook's text budget. */
+  const textCell = (raw: string): RawCell => {
+    let v = unescapeOoxml(raw);
+    if (v.length > lim.maxCellText) {
+      wasCut(written > keep ? written : v.length);
+      v = cutText(v, lim.maxCellText);
+    }
+    spend(pkg, lim, ctx.text, v.length);
+    return { t: 's', v };
+  };
 
   let inSheetData = false;
   let row = -1, col = -1;
@@ -381,15 +439,17 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
     switch (type) {
       case 's': {
         if (value === undefined) return undefined;
-        const s = strings[Number(value)];
+        const i = Number(value);
+        const s = strings[i];
         if (s === undefined) throw inputError('input.corrupt', pkg.file, { reason: 'shared_string_index', entry: entry.name });
+        if (cutStrings.size > 0 && cutStrings.has(i)) wasCut(cutStrings.get(i)!);
         return { t: 's', v: s };
       }
       case 'inlineStr':
-        if (inline !== undefined) return { t: 's', v: unescapeOoxml(inline) };
-        return value === undefined ? undefined : { t: 's', v: unescapeOoxml(value) };
+        if (inline !== undefined) return textCell(inline);
+        return value === undefined ? undefined : textCell(value);
       case 'str':
-        return value === undefined ? undefined : { t: 's', v: unescapeOoxml(value) };
+        return value === undefined ? undefined : textCell(value);
       case 'b':
         return value === undefined ? undefined : { t: 'b', v: value.trim() === '1' || value.trim().toLowerCase() === 'true' };
       case 'e':
@@ -397,10 +457,10 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
       case 'd':
         return value === undefined || value.trim() === '' ? undefined : isoCell(value, dateStyles[style] ?? 0);
       default: {
-        if (value === undefined) return inline === undefined ? undefined : { t: 's', v: unescapeOoxml(inline) }; // <is> without t
+        if (value === undefined) return inline === undefined ? undefined : textCell(inline); // <is> without t
         if (value.trim() === '') return undefined;
         const n = Number(value);
-        if (!Number.isFinite(n)) return { t: 's', v: value };
+        if (!Number.isFinite(n)) return textCell(value);
         const kind = dateStyles[style] ?? 0;
         if (kind !== 0) {
           const iso = serialToIso(n, date1904, kind === 2);
@@ -415,23 +475,28 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
     open(local, a) {
       if (!inSheetData) {
         if (local === 'sheetData') inSheetData = true;
-        else if (local === 'mergeCell' && a.ref) {
-          const m = parseRange(a.ref);
+        else if (local === 'mergeCell') {
+          const ref = a.get('ref');
+          const m = ref ? parseRange(ref) : undefined;
           if (m) merges.push(m);
         }
         return;
       }
       switch (local) { // most frequent first
-        case 'c':
-          if (a.r !== undefined && parseRef(a.r, pos)) { row = pos[0]; col = pos[1]; } else { col++; if (row < 0) row = 0; }
-          type = a.t ?? 'n';
-          style = a.s === undefined ? 0 : +a.s;
+        case 'c': {
+          const r = a.get('r'), s = a.get('s');
+          if (r !== undefined && parseRef(r, pos)) { row = pos[0]; col = pos[1]; } else { col++; if (row < 0) row = 0; }
+          type = a.get('t') ?? 'n';
+          style = s === undefined ? 0 : +s;
           formula = false;
           value = inline = undefined;
+          written = 0;
           break;
+        }
         case 'v': capture = VALUE; value = ''; break;
         case 'row': {
-          const r = a.r === undefined ? 0 : +a.r;
+          const ra = a.get('r');
+          const r = ra === undefined ? 0 : +ra;
           row = r >= 1 ? r - 1 : row + 1;
           col = -1;
           break;
@@ -463,9 +528,14 @@ function parseWorksheet(ctx: SheetContext, entry: ZipEntry, sheetName: string): 
       }
     },
     text(t) {
-      if (capture === VALUE) value += t;
-      else if (capture === INLINE_TEXT) inline += t;
+      if (capture === NONE) return;
+      written += t.length;
+      const room = keep - (capture === VALUE ? value! : inline!).length;
+      if (room <= 0) return; // past what the cap needs: counted, not kept
+      const piece = t.length <= room ? t : t.slice(0, room);
+      if (capture === VALUE) value += piece;
+      else inline += piece;
     },
   });
-  return { rows, merges };
+  return cut ? { rows, merges, cut } : { rows, merges };
 }

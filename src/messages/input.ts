@@ -91,4 +91,5 @@ registerMessages({
     en: 'sheet "{sheet}" has data up to column {value}, over the limit of {max} columns',
   },
   'input.limit.maxCells': { vi: 'sổ có hơn {max} ô dữ liệu', en: 'the workbook has more than {max} cells with data' },
+  'input.limit.maxText': { vi: 'sổ chứa hơn {max} ký tự chữ', en: 'the workbook holds more than {max} characters of text' },
 });

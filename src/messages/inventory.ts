@@ -162,6 +162,16 @@ export const INVENTORY_MESSAGES: Catalogue = {
     en: '{count} rows that are not IT devices were skipped: {labels}',
   },
 
+  // ---------- cells ----------
+  'cell.text_cut': {
+    vi: 'ô có {length} ký tự, quá giới hạn {max} ký tự một ô của Excel, nên chỉ {max} ký tự đầu được đọc — hãy rút gọn nội dung ô',
+    en: 'the cell holds {length} characters, over Excel\'s limit of {max} per cell, so only the first {max} were read — shorten its text',
+  },
+  'cell.text_cut_many': {
+    vi: 'ô có {length} ký tự, quá giới hạn {max} ký tự một ô của Excel, nên chỉ {max} ký tự đầu được đọc; trang này có {count} ô như vậy — hãy rút gọn nội dung các ô đó',
+    en: 'the cell holds {length} characters, over Excel\'s limit of {max} per cell, so only the first {max} were read; this sheet has {count} such cells — shorten their text',
+  },
+
   // ---------- the whole file ----------
   'text.legacy_encoding': {
     vi: 'tệp được gõ bằng bảng mã cũ {encoding} (phông .VnTime, VNI-Times…) nên đã được đổi sang Unicode để đọc — nên chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) để tên trường, tên người hiển thị đúng ở mọi nơi',
