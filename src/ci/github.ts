@@ -133,8 +133,8 @@ function batchJob(spec: CiSpec, w: CiWords) {
         run: ['code=0', `${batchLine(spec, shellQuote(spec.dir), shellQuote(w.outDir))} || code=$?`, ...exitRule(spec, w)].join('\n'),
       },
       junitStep(w, `${w.outDir}junit.xml`),
-      upload(w.artifactSummary, w.stepUploadSummary, summaryPaths(w.outDir)),
-      upload(w.artifactSchools, w.stepUploadSchools, `${w.outDir}schools/`),
+      // One artifact: summary.html links each school to its report in schools/.
+      upload(w.artifactSummary, w.stepUploadAll, w.outDir),
     ],
   };
 }

@@ -146,6 +146,7 @@ export interface CiWords {
   stepJunit: string;
   stepUploadSummary: string;
   stepUploadSchools: string;
+  stepUploadAll: string;
   stepUploadCheck: string;
   stepUploadShard: string;
   stepDownload: string;
@@ -205,6 +206,7 @@ const VI: CiWords = {
   stepJunit: 'Chú thích các tiêu chí chưa đạt (junit.xml)',
   stepUploadSummary: 'Lưu bảng tổng hợp (summary.xlsx, .html, .md, .json, junit.xml)',
   stepUploadSchools: 'Lưu báo cáo từng trường',
+  stepUploadAll: 'Lưu bảng tổng hợp và báo cáo từng trường',
   stepUploadCheck: 'Lưu báo cáo của trường',
   stepUploadShard: 'Lưu kết quả của phần này',
   stepDownload: 'Lấy kết quả các phần',
@@ -277,6 +279,7 @@ const EN: CiWords = {
   stepJunit: 'Annotate the criteria not met (junit.xml)',
   stepUploadSummary: 'Keep the summary (summary.xlsx, .html, .md, .json, junit.xml)',
   stepUploadSchools: 'Keep the school reports',
+  stepUploadAll: "Keep the summary and every school's report",
   stepUploadCheck: "Keep the school's report",
   stepUploadShard: "Keep this share's results",
   stepDownload: "Fetch the shares' results",

@@ -89,7 +89,7 @@ describe('GitHub Actions, 3 shards then merge, on a push', () => {
 
     // The test report reads every shard's junit.xml; the artifacts hold the summary and every school's reports.
     expect(merge.junit).toHaveLength(3);
-    expect(files(r.artifacts.get('tong-hop')!)).toEqual(expect.arrayContaining(['summary.json', 'summary.md', 'summary.xlsx']));
+    expect(files(r.artifacts.get('tong-hop')!)).toEqual(expect.arrayContaining(['summary.json', 'summary.md', 'summary.xlsx', 'summary.html']));
     const reports = [1, 2, 3].flatMap((i) => files(r.artifacts.get(`bao-cao-tung-truong-${i}`)!));
     expect(reports.sort()).toEqual(files(join(single.dir, 'schools')));
   });
@@ -112,6 +112,9 @@ describe.skipIf(!hasGit)('GitHub Actions, a pull request', () => {
     const district = one(r, 'tong-hop');
     expect(district.status, district.log).toBe('success');
     expect(district.log).toContain('::warning::');
+    // One artifact for the whole folder: summary.html's links to schools/ work once it is downloaded.
+    expect(files(r.artifacts.get('tong-hop')!)).toEqual(expect.arrayContaining(['summary.html', 'summary.xlsx', 'junit.xml', '83000742.audit.md']));
+    expect(readFileSync(join(r.artifacts.get('tong-hop')!, 'summary.html'), 'utf8')).toContain('href="schools/83000742.audit.md"');
   });
 });
 if (!hasGit) skipReason('GitHub pull request replay', 'git is not installed');
