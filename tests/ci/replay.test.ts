@@ -3,14 +3,15 @@
 // and the jobs pass or fail as the exit codes and --allow-failing-schools say.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 // Each test runs a whole pipeline: several `audit batch` processes.
 const SLOW = 240_000;
 import { audit, fixture, skipReason, tempDir } from '../cli/run.js';
-import { replayGithub, replayGitlab, type JobRun, type Replay } from './replay.js';
+import { removeReplayFiles, replayGithub, replayGitlab, type JobRun, type Replay } from './replay.js';
+
+afterAll(removeReplayFiles);
 
 const work = tempDir('audit-ci-replay-');
 const hasGit = spawnSync('git', ['--version']).status === 0;
