@@ -71,7 +71,7 @@ const common = {
 
 const entries = [
   // The bundled batch command starts the bundled worker (the unbundled one would read ~100 files per thread).
-  { in: 'cli/main.js', out: 'bundle/audit.js', replace: { 'cli/commands/batch.js': { "new URL('../batch-worker.js'": "new URL('../../bundle/batch-worker.js'" } } },
+  { in: 'cli/main.js', out: 'bundle/audit.js', replace: { 'cli/batch-pool.js': { "new URL('./batch-worker.js'": "new URL('../bundle/batch-worker.js'" } } },
   { in: 'cli/batch-worker.js', out: 'bundle/batch-worker.js' },
 ];
 for (const e of entries) {

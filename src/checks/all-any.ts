@@ -76,7 +76,9 @@ function combine(checks: Check[], ctx: EvalContext, mode: 'all' | 'any'): CheckO
   let gap = null;
   if (status === 'fail') gap = mode === 'all' ? joinFindings(has('fail').map((o) => o.gap), 'list.semicolon') : joinFindings(outcomes.map((o) => o.gap), 'list.or');
   if (status === 'missing') gap = joinFindings(has('missing').map((o) => o.gap), 'list.semicolon');
-  return { status, actual, expected, gap, cells };
+  // A failing `all` lacks what each failing part lacks; a failing `any` could be met several ways: no count.
+  const shortages = status === 'fail' && mode === 'all' ? has('fail').flatMap((o) => o.shortages ?? []) : [];
+  return { status, actual, expected, gap, cells, ...(shortages.length > 0 ? { shortages } : {}) };
 }
 
 const ruleOf = (c: Check): string => kindOf(c)?.rule(c) ?? '?';

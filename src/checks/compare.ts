@@ -3,6 +3,7 @@ import type { CheckKind } from './types.js';
 import { COMMON_MESSAGES, OP_SYMBOL, metricLabel, missingOutcome, showLiteral, showValue } from './common.js';
 import { isKnownMetric } from '../engine/metric-names.js';
 import { metricType } from '../engine/metrics.js';
+import { compareShortage } from './shortage.js';
 
 const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 type Op = (typeof OPS)[number];
@@ -79,7 +80,8 @@ export const compareCheck: CheckKind<Params> = {
         ? { code: 'compare.gap_short', args: { metric: metricLabel(name), short, expected, actual } }
         : { code: 'compare.gap', args: { metric: metricLabel(name), expected, actual } };
     }
-    return { status: pass ? 'pass' : 'fail', actual, expected, gap, cells: m.cells };
+    const shortages = pass ? undefined : compareShortage(name, op, value, m.value, ctx);
+    return { status: pass ? 'pass' : 'fail', actual, expected, gap, cells: m.cells, ...(shortages ? { shortages } : {}) };
   },
   rule: ({ metric: name, op, value }) => `${name} ${op} ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
   metrics: ({ metric: name }) => [name],

@@ -87,6 +87,7 @@ export const studentsPerComputerCheck: CheckKind<Params> = {
       expected,
       gap: pass ? null : { code: 'spc.gap', args: { missing: required - have, computers: computersOf(purpose), required, have } },
       cells: uniqueCells(cells),
+      ...(pass ? {} : { shortages: [{ unit: cname, need: required, have, missing: required - have }] }),
     };
   },
   rule: (p) => `students_per_computer(${p.students_per_computer.purpose ?? 'all'}): ${listed(p).map(([l, m]) => `${l} <= ${m}`).join(', ')}`,

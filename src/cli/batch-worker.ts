@@ -119,15 +119,20 @@ export function schoolEntry(file: string, result: AuditResult, inv: Inventory, r
     levels: sortLevels(s.levels),
     rubric: { id: result.rubric.id, version: result.rubric.version },
     as_of: result.as_of,
+    report_date: reportDate(inv),
     source_sha256: result.source.sha256,
     score: result.score,
     status: result.status,
     band: result.band?.id ?? null,
     rank: null,
+    superseded_by: null,
     summary: { ...result.summary },
     criteria: result.criteria.map((c) => ({
       id: c.id, status: c.status, points: c.status === 'not_applicable' || c.status === 'waived' ? null : c.points, actual: say(c.actual, lang),
     })),
+    shortages: result.criteria.flatMap((c) => (c.status === 'fail' ? (c.shortages ?? []) : []).map((x) => ({
+      criterion: c.id, unit: x.unit, need: x.need, have: x.have, missing: x.missing,
+    }))),
     district_criteria: rubric.district_criteria.flatMap((dc) => {
       const o = districtSchoolOutcome(dc, inv);
       return o.counted ? [{ id: dc.id, status: o.status }] : [];
@@ -138,6 +143,12 @@ export function schoolEntry(file: string, result: AuditResult, inv: Inventory, r
     },
     outside: scopeMismatches(rubric, s),
   };
+}
+
+/** The workbook's `Ngày lập báo cáo` as yyyy-mm-dd, or null when absent or unusable. */
+function reportDate(inv: Inventory): string | null {
+  const v = inv.info.audit_date;
+  return v?.ok && typeof v.value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.value) ? v.value.slice(0, 10) : null;
 }
 
 /** A typed error as an entry; anything else is reported as an internal error of this file. */

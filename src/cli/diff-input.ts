@@ -10,8 +10,8 @@ import { InputError, RubricError, UsageError } from '../errors.js';
 import { auditInventory } from '../engine/audit.js';
 import { asBatchSummary, type BatchSummary } from '../engine/batch.js';
 import {
-  normalizeCode, rubricKey, schoolFromResult, sideFromBatch, sideFromResults, type ResultLike, type Side, type SideDistrict,
-  type SideKind, type SideSchool,
+  appliesBy, normalizeCode, rubricKey, schoolFromResult, sideFromBatch, sideFromResults, type ResultLike, type Side, type SideDistrict,
+  type RubricRef, type SideKind, type SideSchool,
 } from '../engine/diff.js';
 import { evaluateDistrictCriterion } from '../engine/district.js';
 import type { AuditResult, Waiver } from '../engine/types.js';
@@ -56,6 +56,8 @@ export interface LoadedSide {
 
 const nullableString = z.string().nullable();
 const status = z.enum(['pass', 'fail', 'missing', 'not_applicable', 'waived']);
+// 'target' (a district's target, never a requirement) is read as well, so a diff never rejects a newer summary.
+const severity = z.enum(['required', 'target', 'recommended']);
 const resultSchema = z.object({
   schema: z.literal('audit-result/v1'),
   rubric: z.object({ id: z.string(), version: z.string(), title: z.string(), sha256: z.string() }),
@@ -66,7 +68,7 @@ const resultSchema = z.object({
   status: z.enum(['pass', 'fail']),
   band: nullableString,
   criteria: z.array(z.object({
-    id: z.string(), clause: z.string(), title: z.string(), severity: z.enum(['required', 'recommended']), weight: z.number(),
+    id: z.string(), clause: z.string(), title: z.string(), severity, weight: z.number(),
     status, points: z.number().nullable(), rule: z.string(), actual: nullableString, expected: nullableString,
     message: z.string(), gap: nullableString,
   })),
@@ -78,7 +80,7 @@ const batchSchema = z.object({
     id: z.string(), version: z.string(), sha256: z.string(), title: z.string(),
     bands: z.array(z.object({ id: z.string(), label: z.string() })),
     criteria: z.array(z.object({
-      id: z.string(), clause: z.string(), title: z.string(), rule: z.string(), severity: z.enum(['required', 'recommended']), weight: z.number(),
+      id: z.string(), clause: z.string(), title: z.string(), rule: z.string(), severity, weight: z.number(),
     })),
     district_criteria: z.array(z.object({ id: z.string(), title: z.string() })),
   })),
@@ -103,8 +105,62 @@ function badInput(file: string, error: z.ZodError): never {
   throw new UsageError({ code: 'diff.bad_input', args: { file, detail } });
 }
 
+/**
+ * What decides whether each criterion applies (the school year, the school's data, nothing), from the
+ * rubric objects at hand: those the side's workbooks were audited with now, else the built-in rubric or
+ * the --rubric file with the same id, version and contents. A rubric not at hand leaves it unknown.
+ */
+function describeApplicability(side: Side, rubrics: Iterable<Rubric>, opts: SideOptions): void {
+  const byKey = new Map([...rubrics].map((r) => [rubricKey(r), r]));
+  for (const r of side.rubrics) {
+    const full = byKey.get(rubricKey(r)) ?? rubricAtHand(r, opts);
+    if (!full) continue;
+    const defs = new Map(full.criteria.map((c) => [c.id, c]));
+    for (const c of r.criteria) {
+      const def = defs.get(c.id);
+      if (def) c.applies_by = appliesBy(def);
+    }
+  }
+}
+
+/** The built-in rubric, or the --rubric file, that is exactly this id, version and contents; null otherwise. */
+function rubricAtHand(ref: RubricRef, opts: SideOptions): Rubric | null {
+  const candidates: (() => Rubric)[] = [];
+  if (opts.rubric !== undefined && isRubricPath(opts.rubric)) candidates.push(() => builtinRegistry().get(opts.rubric!));
+  candidates.push(() => builtinRegistry().get(`${ref.id}@${ref.version}`));
+  for (const load of candidates) {
+    try {
+      const r = load();
+      if (rubricKey(r) === rubricKey(ref)) return r;
+    } catch (err) {
+      if (!(err instanceof UsageError || err instanceof RubricError)) throw err;
+    }
+  }
+  return null;
+}
+
+/**
+ * How the two sides are named to the reader: the file or folder name, with its parent folders when the
+ * name alone says nothing (`summary.json`) or is the same on both sides (`2023/summary.json`).
+ */
+export function sideNames(oldPath: string, newPath: string): [string, string] {
+  const parts = (p: string) => resolve(p).split(sep).filter((x) => x !== '');
+  const [a, b] = [parts(oldPath), parts(newPath)];
+  const tail = (xs: string[], n: number) => xs.slice(-n).join('/');
+  const generic = (xs: string[]) => /^(summary|diff|junit)\.(json|xml)$/i.test(xs.at(-1) ?? '');
+  let n = generic(a) || generic(b) ? 2 : 1;
+  while (tail(a, n) === tail(b, n) && n < Math.max(a.length, b.length)) n += 1;
+  return [tail(a, n) || oldPath, tail(b, n) || newPath];
+}
+
 /** JSON text → a side, by its `schema`. */
-function sideFromJson(file: string, value: unknown): Side {
+function sideFromJson(file: string, value: unknown, opts: SideOptions): Side {
+  const side = sideOfJson(file, value);
+  describeApplicability(side, [], opts);
+  return side;
+}
+
+function sideOfJson(file: string, value: unknown): Side {
   const name = basename(file);
   const schemaOf = (v: unknown) => (v && typeof v === 'object' && 'schema' in v ? String((v as { schema: unknown }).schema) : '');
   if (Array.isArray(value)) {
@@ -190,6 +246,7 @@ async function auditedSide(
   const side = sideFromResults(kind, basename(resolve(path)), null, done.map((d) => ({ file: d.file, result: d.json })));
   side.errors = errors;
   describeRubricBands(side, done.map((d) => d.rubric), g.lang);
+  describeApplicability(side, done.map((d) => d.rubric), opts);
   const audited = done.map((d, i): AuditedSchool => ({ school: side.schools[i]!, result: d.result, inventory: d.inventory, rubric: d.rubric }));
   if (kind === 'folder') side.district = districtOf(audited, g.lang);
   return { side, audited, inputs: files.map((f) => f.path), failed: errors.length };
@@ -228,7 +285,7 @@ export async function loadSide(path: string, opts: SideOptions, g: GlobalOptions
   } catch (err) {
     throw new UsageError({ code: 'diff.bad_input', args: { file: path, detail: err instanceof Error ? err.message : String(err) } });
   }
-  return { side: sideFromJson(path, value), audited: [], inputs: [path], failed: 0 };
+  return { side: sideFromJson(path, value, opts), audited: [], inputs: [path], failed: 0 };
 }
 
 /** The text of a JSON file (UTF-8, BOM allowed), or null when the bytes do not start like JSON. */
@@ -243,19 +300,7 @@ function jsonText(bytes: Uint8Array): string | null {
 function newRubricFor(school: SideSchool, newSide: LoadedSide, opts: SideOptions): Rubric | null {
   const key = rubricKey(school.rubric);
   const audited = newSide.audited.find((a) => rubricKey(a.rubric) === key);
-  if (audited) return audited.rubric;
-  const candidates: (() => Rubric)[] = [];
-  if (opts.rubric !== undefined && isRubricPath(opts.rubric)) candidates.push(() => builtinRegistry().get(opts.rubric!));
-  candidates.push(() => builtinRegistry().get(`${school.rubric.id}@${school.rubric.version}`));
-  for (const load of candidates) {
-    try {
-      const r = load();
-      if (rubricKey(r) === key) return r;
-    } catch (err) {
-      if (!(err instanceof UsageError || err instanceof RubricError)) throw err;
-    }
-  }
-  return null;
+  return audited ? audited.rubric : rubricAtHand(school.rubric, opts);
 }
 
 /**

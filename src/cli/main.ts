@@ -10,6 +10,7 @@ import { commandHelp } from '../messages/commands.js';
 import { diffHelp } from '../messages/diff.js';
 import { errorLines, exitCodeOf } from './report-error.js';
 import { TOOL } from './tool.js';
+import { addCiCommand } from './ci-command.js';
 import './messages.js';
 
 /** Where a command writes: injectable so tests can run commands in-process. */
@@ -204,6 +205,13 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const { runInspect } = await import('./commands/inspect.js');
       setCode(await runInspect(files, typeof raw.mapping === 'string' ? { mapping: raw.mapping } : {}, g, io));
     });
+
+  // `audit ci github|gitlab`: a ready CI workflow (src/cli/ci-command.ts, commands/ci.ts).
+  addCiCommand(program, lang, async (platform, raw) => {
+    const g = globalOptions(raw, io);
+    const { runCi, parseCiOptions } = await import('./commands/ci.js');
+    setCode(await runCi(platform, parseCiOptions(raw), g, io));
+  });
 
   const rubric = program.command('rubric').description(h('rubricCmd')).helpCommand(false);
   const rubricAction = (run: (mod: typeof import('./commands/rubric.js'), g: GlobalOptions, cmd: Command) => Promise<CommandResult>) =>

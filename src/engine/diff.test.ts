@@ -72,16 +72,45 @@ describe('matching schools', () => {
     expect(d.removed.map((s) => s.code)).toEqual(['002']);
   });
 
-  it('a school without a code cannot be matched; a repeated code keeps the first file and says so', () => {
+  it('a school without a code cannot be matched', () => {
     const old = side([school(null, R1, { '1.a': ['pass'] }), school('001', R1, { '1.a': ['pass'] })], [R1]);
-    const dup = school('001', R1, { '1.a': ['fail'] }, { file: 'z-copy.xlsx' });
-    const now = side([school('001', R1, { '1.a': ['pass'] }, { file: 'a.xlsx' }), dup], [R1]);
+    const now = side([school('001', R1, { '1.a': ['pass'] }, { file: 'a.xlsx' })], [R1]);
     const d = buildDiff(old, now, { tool: TOOL });
     expect(d.schools).toHaveLength(1);
-    expect(d.schools[0]!.new.file).toBe('a.xlsx');
     expect(d.removed.map((s) => s.code)).toEqual([null]);
-    expect(d.added.map((s) => s.file)).toEqual(['z-copy.xlsx']);
-    expect(d.notes.map((n) => n.code)).toEqual(['diff.note.no_code', 'diff.note.duplicate_code']);
+    expect(d.notes.map((n) => n.code)).toEqual(['diff.note.no_code']);
+  });
+
+  it('a code in several files is one school: the latest report date (then the later path) is compared, never "removed" or "added"', () => {
+    const old = side([
+      school('001', R1, { '1.a': ['pass'] }, { file: 'a.xlsx' }),
+      school('002', R1, { '1.a': ['pass'] }, { file: 'b.xlsx', as_of: '2023-10-01' }),
+      school('002', R1, { '1.a': ['fail'] }, { file: 'b-gui-lai.xlsx', as_of: '2023-10-20' }),
+      school('003', R1, { '1.a': ['pass'] }, { file: 'c.xlsx' }),
+    ], [R1]);
+    const now = side([
+      school('001', R1, { '1.a': ['pass'] }, { file: 'a.xlsx' }),
+      school('001', R1, { '1.a': ['pass'] }, { file: 'z-copy.xlsx' }),
+      school('002', R1, { '1.a': ['fail'] }, { file: 'b.xlsx' }),
+    ], [R1]);
+    const d = buildDiff(old, now, { tool: TOOL });
+    expect(d.schools.map((s) => [s.code, s.old.file, s.new.file, s.trend])).toEqual([
+      ['001', 'a.xlsx', 'z-copy.xlsx', 'unchanged'],
+      ['002', 'b-gui-lai.xlsx', 'b.xlsx', 'unchanged'],
+    ]);
+    expect(d.removed.map((s) => s.code)).toEqual(['003']);
+    expect(d.added).toEqual([]);
+    expect(d.totals).toMatchObject({ matched: 2, added: 0, removed: 1, unchanged: 2 });
+    // each school counted once on its side
+    expect([d.old.schools, d.new.schools]).toEqual([3, 2]);
+    expect(d.old.superseded).toEqual([{ code: '002', file: 'b.xlsx', kept: 'b-gui-lai.xlsx' }]);
+    expect(d.new.superseded).toEqual([{ code: '001', file: 'a.xlsx', kept: 'z-copy.xlsx' }]);
+    expect(d.notes.filter((n) => n.code === 'diff.note.superseded').map((n) => n.args)).toEqual([
+      { side: { code: 'diff.label.side.old' }, code: '002', kept: 'b-gui-lai.xlsx', files: 'b.xlsx', count: 1 },
+      { side: { code: 'diff.label.side.new' }, code: '001', kept: 'z-copy.xlsx', files: 'a.xlsx', count: 1 },
+    ]);
+    // pass rates over the two schools on both sides
+    expect(d.rates_schools).toBe(2);
   });
 });
 
@@ -99,7 +128,11 @@ describe('why a criterion changed', () => {
       ['1.a', 'lost', 'data', true],
       ['2.c', 'still_failing', 'data', false],
     ]);
-    expect(s.criteria[0]!.why).toEqual([{ code: 'diff.why.data', args: { old: 'có', new: 'không' } }]);
+    // the values are old/new.actual; the reason never restates them
+    expect(s.criteria[0]!.why).toEqual([{ code: 'diff.why.data' }]);
+    expect(s.criteria[0]!.old!.actual).toBe('có');
+    expect(s.criteria[0]!.new!.actual).toBe('không');
+    expect(s.criteria[1]!.why).toEqual([]);
     expect(s.criteria[1]!.old!.actual).toBe('15 HS/máy');
     expect(s.criteria[1]!.new).toMatchObject({ actual: '11.5 HS/máy', gap: 'gap 2.c' });
   });
@@ -277,7 +310,7 @@ describe('district view', () => {
       ],
       ranking: [],
       criteria: [],
-      district_criteria: [{ rubric: 'uong-bi-466@1.0.0', id: 'd.share', numerator: pass, denominator: 1, share: pass, min: 0.6, status: pass ? 'pass' : 'fail' }],
+      district_criteria: [{ rubric: 'uong-bi-466@1.0.0', id: 'd.share', numerator: pass, denominator: 1, missing: [], share: pass, min: 0.6, status: pass ? 'pass' : 'fail' }],
       flags: [],
     });
     const d = buildDiff(sideFromBatch('old.json', summary(0)), sideFromBatch('new.json', summary(1)), { tool: TOOL });
@@ -288,5 +321,88 @@ describe('district view', () => {
     }]);
     expect(d.old.errors).toEqual([{ file: 'a/hong.xlsx', message: 'không phải tệp Excel' }]);
     expect(d.notes.filter((n) => n.code === 'diff.note.side_error')).toHaveLength(2);
+  });
+});
+
+describe('saying where a change came from only when it did', () => {
+  // 7.x applies in 2016-2017 only (a condition on the school year); 8.x only to schools with a lab (their data).
+  const RY = rubric('1.0.0', [{ id: '1.a' }, { id: '7.x', applies_by: 'year' }, { id: '8.x', applies_by: 'data' }]);
+  const y = (year: string) => ({ school_year: year });
+
+  it('a criterion out of its school years\' scope is "rubric/year", not the school\'s data, and never a regression', () => {
+    const d = buildDiff(
+      side([school('1', RY, { '1.a': ['pass'], '7.x': ['pass', 2, '2016-11-01'], '8.x': ['pass', 2, 'có'] }, y('2016-2017'))], [RY]),
+      side([school('1', RY, { '1.a': ['pass'], '7.x': ['not_applicable', null, null], '8.x': ['not_applicable', null, null] }, y('2017-2018'))], [RY]),
+      { tool: TOOL },
+    );
+    const byId = Object.fromEntries(d.schools[0]!.criteria.map((c) => [c.id, c]));
+    expect(byId['7.x']).toMatchObject({ change: 'changed', reason: 'year', regression: false, improvement: false });
+    expect(byId['7.x']!.why).toEqual([{ code: 'diff.why.year', args: { old: '2016-2017', new: '2017-2018' } }]);
+    // a condition on the school's data is the data
+    expect(byId['8.x']).toMatchObject({ change: 'changed', reason: 'data', why: [{ code: 'diff.why.data' }] });
+    expect(d.totals.criteria_rubric).toBe(1);
+  });
+
+  it('a failing criterion going out of scope is not an improvement either', () => {
+    const d = buildDiff(
+      side([school('1', RY, { '1.a': ['pass'], '7.x': ['fail', 0, '2016-12-01'] }, y('2016-2017'))], [RY]),
+      side([school('1', RY, { '1.a': ['pass'], '7.x': ['not_applicable', null, null] }, y('2017-2018'))], [RY]),
+      { tool: TOOL },
+    );
+    expect(d.schools[0]).toMatchObject({ trend: 'changed', regression: false });
+    expect(d.schools[0]!.criteria[0]).toMatchObject({ id: '7.x', reason: 'year', improvement: false });
+  });
+
+  it('without the rubric at hand, a change of applicability between school years is not put down to the data', () => {
+    const RU = rubric('1.0.0', [{ id: '1.a' }, { id: '7.x' }]); // applies_by unknown
+    const d = buildDiff(
+      side([school('1', RU, { '1.a': ['pass'], '7.x': ['fail', 0, 'không có'] }, y('2016-2017'))], [RU]),
+      side([school('1', RU, { '1.a': ['pass'], '7.x': ['not_applicable', null, null] }, y('2017-2018'))], [RU]),
+      { tool: TOOL },
+    );
+    expect(d.schools[0]!.criteria[0]).toMatchObject({ reason: 'applicability', improvement: false });
+    expect(d.schools[0]!.criteria[0]!.why.map((f) => f.code)).toEqual(['diff.why.applicability']);
+  });
+
+  it('a value shown the same on both sides is never called a data change', () => {
+    const d = buildDiff(
+      side([school('1', R1, { '1.a': ['pass', 2, 'không có'] })], [R1]),
+      side([school('1', R1, { '1.a': ['fail', 0, 'không có'] })], [R1]),
+      { tool: TOOL },
+    );
+    expect(d.schools[0]!.criteria[0]!.why).toEqual([{ code: 'diff.why.same_value', args: { actual: 'không có' } }]);
+  });
+
+  it('another value with the same result is a brief "value" change: not a regression, the school keeps its trend', () => {
+    const d = buildDiff(
+      side([school('1', R1, { '1.a': ['pass', 2, '45 máy'], '2.c': ['pass', 5, '12'] })], [R1]),
+      side([school('1', R1, { '1.a': ['pass', 2, '58 máy'], '2.c': ['pass', 5, '12'] })], [R1]),
+      { tool: TOOL },
+    );
+    const s = d.schools[0]!;
+    expect(s.trend).toBe('unchanged');
+    expect(s.criteria.map((c) => [c.id, c.change, c.reason, c.regression, c.improvement])).toEqual([['1.a', 'value', 'data', false, false]]);
+    expect(s.criteria[0]!.old!.actual).toBe('45 máy');
+    expect(s.criteria[0]!.new!.actual).toBe('58 máy');
+    expect(d.totals.criteria_values).toBe(1);
+  });
+
+  it('values copied in two languages are not compared', () => {
+    const d = buildDiff(
+      side([school('1', R1, { '1.a': ['pass', 2, 'có'] })], [R1], { kind: 'batch', lang: 'vi' }),
+      side([school('1', R1, { '1.a': ['pass', 2, 'yes'] })], [R1], { kind: 'batch', lang: 'en' }),
+      { tool: TOOL },
+    );
+    expect(d.schools[0]!.criteria).toEqual([]);
+  });
+
+  it('pass rates are over the schools on both sides: a school that left does not move them', () => {
+    const d = buildDiff(
+      side([school('1', R1, { '1.a': ['pass'] }), school('2', R1, { '1.a': ['fail'] }), school('3', R1, { '1.a': ['fail'] })], [R1]),
+      side([school('1', R1, { '1.a': ['pass'] }), school('2', R1, { '1.a': ['fail'] })], [R1]),
+      { tool: TOOL },
+    );
+    expect(d.rates_schools).toBe(2);
+    expect(d.criteria.find((c) => c.id === '1.a')).toMatchObject({ old: { pass: 1, applicable: 2 }, new: { pass: 1, applicable: 2 }, delta: 0 });
   });
 });

@@ -15,7 +15,10 @@ export interface DistrictResult {
   clause: string;
   title: DistrictCriterion['title'];
   numerator: number;
+  /** Counted schools that declared the fact the share is about (pass or fail). */
   denominator: number;
+  /** Counted schools that left it undeclared: out of the share, listed so the district can ask them. */
+  missing: number;
   /** numerator / denominator, or null with no counted school. */
   share: number | null;
   min: number;
@@ -34,17 +37,22 @@ export function districtSchoolOutcome(dc: DistrictCriterion, inv: Inventory): Di
   return status === 'not_applicable' ? { counted: false } : { counted: true, status };
 }
 
-/** Combine per-school outcomes (or inventories): missing data counts against the share, like a fail. */
+/**
+ * Combine per-school outcomes (or inventories). A school that left the fact undeclared (an empty
+ * "Có giảng dạy môn Tin học") is not a "no": it is out of the denominator and counted as missing.
+ */
 export function evaluateDistrictCriterion(dc: DistrictCriterion, schools: (Inventory | DistrictSchoolOutcome)[]): DistrictResult {
   let numerator = 0;
   let denominator = 0;
+  let missing = 0;
   for (const s of schools) {
     const o = 'counted' in s ? s : districtSchoolOutcome(dc, s);
     if (!o.counted) continue;
+    if (o.status === 'missing') { missing += 1; continue; }
     denominator += 1;
     if (o.status === 'pass') numerator += 1;
   }
   const share = denominator === 0 ? null : numerator / denominator;
   const status = share === null ? 'missing' : share >= dc.min ? 'pass' : 'fail';
-  return { id: dc.id, clause: dc.clause, title: dc.title, numerator, denominator, share, min: dc.min, status };
+  return { id: dc.id, clause: dc.clause, title: dc.title, numerator, denominator, missing, share, min: dc.min, status };
 }

@@ -54,11 +54,13 @@ export interface EvaluateOptions {
 
 const NONE = { actual: null, expected: null, gap: null, cells: [] };
 
-function criterionMessage(status: CriterionStatus, o: CheckOutcome, points: number | null, weight: number): Finding {
+function criterionMessage(status: CriterionStatus, o: CheckOutcome, points: number | null, weight: number, severity?: Criterion['severity']): Finding {
   switch (status) {
     case 'pass': return { code: 'criterion.pass' };
     case 'fail':
       if (o.points !== undefined && points !== null && points > 0) return { code: 'criterion.partial', args: { points, weight } };
+      // A target ("phấn đấu") not reached is reported as such: it never makes the school fail.
+      if (severity === 'target') return o.gap ? { code: 'criterion.target_not_met', args: { gap: o.gap } } : { code: 'criterion.target_not_met_plain' };
       return o.gap ? { code: 'criterion.fail', args: { gap: o.gap } } : { code: 'criterion.fail_plain' };
     case 'missing': return o.gap ? { code: 'criterion.missing', args: { gap: o.gap } } : { code: 'criterion.missing_plain' };
     default: return o.actual ? { code: 'criterion.not_applicable.check', args: { reason: o.actual } } : { code: 'criterion.not_applicable' };
@@ -77,7 +79,8 @@ function criterionResult(
     id: c.id,
     clause: c.clause,
     title: c.title,
-    quote: c.quote ?? null,
+    quote: c.quote ?? c.summary ?? null,
+    ...(c.quote === undefined && c.summary !== undefined ? { quote_kind: 'summary' as const } : {}),
     source: c.source ?? null,
     hint: c.hint ?? null,
     severity: c.severity,
@@ -125,7 +128,9 @@ export function evaluateCriterion(c: Criterion, inv: Inventory): CriterionResult
   } else {
     points = status === 'pass' ? c.weight : 0;
   }
-  return criterionResult(c, status, points, o, status === 'pass' ? null : o.gap, criterionMessage(status, o, points, c.weight));
+  const r = criterionResult(c, status, points, o, status === 'pass' ? null : o.gap, criterionMessage(status, o, points, c.weight, c.severity));
+  if (status === 'fail' && o.shortages && o.shortages.length > 0) r.shortages = o.shortages;
+  return r;
 }
 
 /**
@@ -179,7 +184,8 @@ export function evaluateCriteria(inv: Inventory, rubric: Rubric, opts: EvaluateO
     if (!w || r.status === 'not_applicable') return r;
     const waiver = { reason: w.reason, approved_by: w.approved_by ?? null, expires: w.expires };
     if (r.status === 'pass') return { ...r, waiver };
-    return { ...r, status: 'waived', points: null, gap: null, message: { code: 'criterion.waived', args: { reason: w.reason } }, waiver };
+    const { shortages: _accepted, ...rest } = r; // a waived gap is accepted: not counted as a shortage
+    return { ...rest, status: 'waived', points: null, gap: null, message: { code: 'criterion.waived', args: { reason: w.reason } }, waiver };
   });
   return { criteria, warnings };
 }

@@ -46,8 +46,10 @@ export interface ScoreResult {
 }
 
 /** The pass rule with its defaults filled in (rubric.md: all_required defaults to true). */
-export const passRuleOf = (scoring: Scoring): PassRule =>
-  ({ min_score: scoring.pass?.min_score ?? null, all_required: scoring.pass?.all_required ?? true });
+export const passRuleOf = (scoring: Scoring): PassRule => ({
+  min_score: scoring.pass?.min_score ?? null, all_required: scoring.pass?.all_required ?? true,
+  ...(scoring.pass?.note ? { note: scoring.pass.note } : {}),
+});
 
 export function scoreCriteria(criteria: CriterionResult[], scoring: Scoring): ScoreResult {
   const scale = scoring.scale ?? 'percent';

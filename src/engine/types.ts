@@ -12,7 +12,10 @@ export type FindingArg = string | number | boolean | null | string[] | Finding |
 
 export type CheckStatus = 'pass' | 'fail' | 'missing' | 'not_applicable';
 export type CriterionStatus = CheckStatus | 'waived';
-export type Severity = 'required' | 'recommended';
+/** required: decides pass/fail; target ("phấn đấu"): measured and scored, never fails a school; recommended. */
+export type Severity = 'required' | 'target' | 'recommended';
+/** Order for sorting and grouping by severity. */
+export const SEVERITY_ORDER: Record<Severity, number> = { required: 0, target: 1, recommended: 2 };
 
 /** What a check kind's evaluator returns. */
 export interface CheckOutcome {
@@ -24,13 +27,23 @@ export interface CheckOutcome {
   /** On fail (and missing): what to do, in plain words ("thiếu 10 máy tính phòng máy: cần 50, có 40"). */
   gap: Finding | null;
   cells: CellRef[];
+  /** On fail, when the gap is a count: how many of what are needed, had and missing (batch totals). */
+  shortages?: Shortage[];
 }
+
+/**
+ * A gap as a count: `unit` is a stable id (`computers.phong_may`, `equipment.webcam.all`,
+ * `teachers.elearning`…), worded only in src/messages; missing = need − have > 0.
+ */
+export interface Shortage { unit: string; need: number; have: number; missing: number }
 
 export interface CriterionResult {
   id: string;
   clause: string;
   title: I18n;
   quote: string | null;
+  /** `summary`: `quote` is our summary of a related source known only as a summary, not its words. */
+  quote_kind?: 'summary';
   source: string | null;
   hint: I18n | null;
   severity: Severity;
@@ -47,6 +60,8 @@ export interface CriterionResult {
   gap: Finding | null;
   cells: CellRef[];
   waiver: { reason: string; approved_by: string | null; expires: string } | null;
+  /** Set only when the criterion fails and its gap is a count (not in the result JSON). */
+  shortages?: Shortage[];
 }
 
 export interface ScoreBand { id: string; label: I18n }
@@ -58,7 +73,7 @@ export interface GroupResult {
 }
 
 /** The rubric's pass rule (`scoring.pass`), so reports can say why a school passes or fails. */
-export interface PassRule { min_score: number | null; all_required: boolean }
+export interface PassRule { min_score: number | null; all_required: boolean; /** Where the pass line comes from. */ note?: I18n }
 
 export interface Warning { code: string; args?: Record<string, FindingArg> }
 

@@ -18,7 +18,10 @@ describe('diff messages', () => {
   });
 
   it('every code the diff engine, input loader and command use is registered', () => {
-    const files = ['../engine/diff.ts', '../cli/diff-input.ts', '../cli/commands/diff.ts'];
+    const files = [
+      '../engine/diff.ts', ...['side', 'criterion', 'school', 'match', 'district', 'util'].map((f) => `../engine/diff/${f}.ts`),
+      '../cli/diff-input.ts', '../cli/commands/diff.ts',
+    ];
     const literal = files.flatMap((f) => [...source(f).matchAll(/code: '((?:diff|report)\.[\w.]+)'/g)].map((m) => m[1]!));
     // codes built from a value: the rubric fields, statuses and severities, the sides
     const built = [

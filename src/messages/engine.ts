@@ -6,6 +6,8 @@ export const ENGINE_MESSAGES: Catalogue = {
   'criterion.pass': { vi: 'Đạt', en: 'Met' },
   'criterion.fail': { vi: 'Chưa đạt: {gap}', en: 'Not met: {gap}' },
   'criterion.fail_plain': { vi: 'Chưa đạt', en: 'Not met' },
+  'criterion.target_not_met': { vi: 'Chưa đạt chỉ tiêu phấn đấu: {gap}', en: 'Target not met: {gap}' },
+  'criterion.target_not_met_plain': { vi: 'Chưa đạt chỉ tiêu phấn đấu', en: 'Target not met' },
   'criterion.partial': { vi: 'Đạt một phần: {points}/{weight} điểm', en: 'Partly met: {points}/{weight} points' },
   'criterion.missing': { vi: 'Chưa đủ dữ liệu để đánh giá: {gap}', en: 'Not enough data to judge: {gap}' },
   'criterion.missing_plain': { vi: 'Chưa đủ dữ liệu để đánh giá', en: 'Not enough data to judge' },

@@ -12,6 +12,9 @@ export const REPORT_LABELS = {
   'status.waived': { vi: 'Miễn trừ', en: 'Waived' },
   'severity.required': { vi: 'Bắt buộc', en: 'Required' },
   'severity.recommended': { vi: 'Khuyến khích', en: 'Recommended' },
+  'severity.target': { vi: 'Chỉ tiêu phấn đấu', en: 'Target' },
+  'status.target_not_met': { vi: 'Chưa đạt chỉ tiêu phấn đấu', en: 'Target not met' },
+  'quote.summary': { vi: 'Tóm tắt văn bản liên quan (không phải nguyên văn): {text}', en: 'Summary of a related document (not its words): {text}' },
   'issue.error': { vi: 'Lỗi', en: 'Error' },
   'issue.warning': { vi: 'Cảnh báo', en: 'Warning' },
 
@@ -127,6 +130,7 @@ export const REPORT_LABELS = {
   'verdict.required_missing_one': { vi: '1 tiêu chí bắt buộc thiếu dữ liệu', en: '1 required criterion lacks data' },
   'verdict.and_missing': { vi: '{count} thiếu dữ liệu', en: '{count} lack data' },
   'verdict.and_missing_one': { vi: '1 thiếu dữ liệu', en: '1 lacks data' },
+  'verdict.pass_line': { vi: '(Mức đạt: {note})', en: '(Pass line: {note})' },
   'verdict.score_below': { vi: 'điểm {score} dưới mức đạt {min}', en: 'the score {score} is below the pass mark {min}' },
   'verdict.required_ok': { vi: 'không có tiêu chí bắt buộc nào chưa đạt', en: 'no required criterion is unmet' },
   'verdict.score_ok': { vi: 'điểm {score} đạt mức tối thiểu {min}', en: 'the score {score} reaches the pass mark {min}' },
@@ -142,6 +146,11 @@ export const REPORT_LABELS = {
     en: 'Each required criterion that is not met or lacks data makes the school\'s result "Fail".',
   },
   'to_fix.recommended': { vi: 'Tiêu chí khuyến khích ({count})', en: 'Recommended criteria ({count})' },
+  'to_fix.target': { vi: 'Chỉ tiêu phấn đấu chưa đạt ({count})', en: 'Targets not met ({count})' },
+  'to_fix.target_note': {
+    vi: 'Chỉ tiêu phấn đấu ("phấn đấu", "từng bước") không làm kết quả là "Không đạt", nhưng được tính vào điểm và tỷ lệ đạt của huyện.',
+    en: 'Targets ("phấn đấu", "từng bước") do not make the result "Fail", but they count in the score and the district\'s pass rates.',
+  },
   'to_fix.recommended_note': {
     vi: 'Tiêu chí khuyến khích không tự làm kết quả là "Không đạt", nhưng được tính vào điểm.',
     en: 'Recommended criteria do not make the result "Fail" by themselves, but they count in the score.',
@@ -153,6 +162,7 @@ export const REPORT_LABELS = {
   'terminal.score_line_no_band': { vi: 'Điểm: {score} · Kết quả: {status}', en: 'Score: {score} · Result: {status}' },
   'terminal.severity.required': { vi: '(bắt buộc)', en: '(required)' },
   'terminal.severity.recommended': { vi: '(khuyến khích)', en: '(recommended)' },
+  'terminal.severity.target': { vi: '(phấn đấu)', en: '(target)' },
   'terminal.group_line': { vi: 'Nhóm {group}: {value}', en: 'Group {group}: {value}' },
   'terminal.score_line': { vi: 'Điểm: {score} · Xếp loại: {band} · Kết quả: {status}', en: 'Score: {score} · Level: {band} · Result: {status}' },
   'terminal.issues_count': { vi: '{count} lỗi dữ liệu:', en: '{count} data issues:' },

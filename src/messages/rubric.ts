@@ -186,6 +186,42 @@ export const RUBRIC_MESSAGES: Catalogue = {
     vi: '"version" là "{version}" nhưng tệp tên {expected}.yaml; hai số phải giống nhau',
     en: '"version" is "{version}" but the file is named {expected}.yaml; they must be the same',
   },
+  'rubric.binding_missing': {
+    vi: 'tiêu chí bắt buộc chưa ghi "binding": những chữ của văn bản làm nó bắt buộc (ví dụ binding: "phải", "cần có ít nhất")',
+    en: 'a required criterion must record "binding": the directive\'s words that make it binding (e.g. binding: "phải", "cần có ít nhất")',
+  },
+  'rubric.binding_soft.target': {
+    vi: '"{phrase}" là chỉ tiêu phấn đấu, không phải yêu cầu: đặt severity: target (binding "{binding}")',
+    en: '"{phrase}" is a target to strive for, not a requirement: use severity: target (binding "{binding}")',
+  },
+  'rubric.binding_soft.encouragement': {
+    vi: '"{phrase}" là lời khuyến khích, không phải yêu cầu: đặt severity: recommended (binding "{binding}")',
+    en: '"{phrase}" is encouragement, not a requirement: use severity: recommended (binding "{binding}")',
+  },
+  'rubric.binding_soft.push': {
+    vi: '"{phrase}" không kèm con số hay thời hạn không phải yêu cầu: đặt severity: recommended, hoặc ghi vào binding chữ đặt con số/thời hạn (binding "{binding}")',
+    en: '"{phrase}" without a number or deadline is not a requirement: use severity: recommended, or give the words that set the number or deadline (binding "{binding}")',
+  },
+  'rubric.binding_target_without_phrase': {
+    vi: 'tiêu chí phấn đấu (target) phải có một trong các chữ {phrases} trong binding, không phải "{binding}"',
+    en: 'a target criterion\'s binding words must contain one of {phrases}, not "{binding}"',
+  },
+  'rubric.binding_without_quote': {
+    vi: 'tiêu chí bắt buộc có binding "{binding}" nhưng không có quote (hay summary) để đối chiếu',
+    en: 'a required criterion has binding "{binding}" but no quote (or summary) to find it in',
+  },
+  'rubric.binding_not_in_quote': {
+    vi: 'binding "{binding}" không có trong {where} của tiêu chí (không thấy: {absent}); chép đúng chữ của văn bản',
+    en: 'binding "{binding}" is not in the criterion\'s {where} (not found: {absent}); copy the directive\'s own words',
+  },
+  'rubric.summary_source_quoted': {
+    vi: 'nguồn "{source}" chỉ có bản tóm tắt (text: summary): ghi "summary:" thay cho "quote:", không trình bày như nguyên văn',
+    en: 'source "{source}" is known only as a summary (text: summary): write "summary:" instead of "quote:", not as its words',
+  },
+  'rubric.summary_without_summary_source': {
+    vi: '"summary:" chỉ dùng khi tiêu chí dẫn một nguồn có "text: summary" trong sources (nguồn hiện tại: "{source}")',
+    en: '"summary:" is only for a criterion citing a source marked "text: summary" in sources (source here: "{source}")',
+  },
   'rubric.weight_not_positive': { vi: '"weight" phải lớn hơn 0, không phải {weight}', en: '"weight" must be greater than 0, not {weight}' },
   'rubric.unknown_source': {
     vi: '"source" ghi "{source}", không có trong danh sách "sources"{hint}',
@@ -250,6 +286,14 @@ export const RUBRIC_MESSAGES: Catalogue = {
     vi: 'Không có bộ tiêu chí nào áp dụng cho {scope}. Các bộ hiện có: {available}. Hãy chọn một bộ bằng --rubric, ví dụ --rubric {example}',
     en: 'No rubric applies to {scope}. The rubrics are: {available}. Choose one with --rubric, e.g. --rubric {example}',
   },
+  'rubric.none_for_year': {
+    vi: 'Chưa có bộ tiêu chí nào cho {scope}. Các bộ tiêu chí của tỉnh/huyện này dành cho năm học khác: {available}. Một bộ chỉ dùng được cho năm học của văn bản nó mã hóa; nếu Sở/Phòng đã có văn bản cho năm học này, hãy viết bộ tiêu chí cho văn bản đó (xem rubrics/README.md)',
+    en: 'No rubric exists for {scope}. The rubrics of this province/district are for other school years: {available}. A rubric judges only the years of the directive it encodes; if the Sở/Phòng has a directive for this year, write a rubric for it (see rubrics/README.md)',
+  },
+  'rubric.none_for_province': {
+    vi: 'Chưa có bộ tiêu chí nào cho {scope}: công cụ chưa có văn bản của Sở/Phòng tỉnh này. Văn bản của tỉnh khác không dùng để đánh giá trường; hãy viết bộ tiêu chí cho văn bản của Sở/Phòng mình (xem rubrics/README.md) rồi dùng --rubric tệp.yaml',
+    en: 'No rubric exists for {scope}: the tool has no directive of this province\'s Sở/Phòng. Another province\'s directive does not judge this school; write a rubric for your own Sở/Phòng\'s directive (see rubrics/README.md) and use --rubric file.yaml',
+  },
   'rubric.scope_undeclared': {
     vi: 'Không chọn được bộ tiêu chí: trang "Thông tin chung" chưa khai báo {fields}. Hãy điền vào tệp, hoặc chọn bộ tiêu chí bằng --rubric, ví dụ --rubric {example}',
     en: 'Cannot choose a rubric: the "Thông tin chung" sheet does not declare {fields}. Fill it in, or choose a rubric with --rubric, e.g. --rubric {example}',
@@ -270,6 +314,15 @@ export const RUBRIC_MESSAGES: Catalogue = {
   'rubric.years.from': { vi: 'từ năm học {from}', en: 'from school year {from}' },
   'rubric.years.to': { vi: 'đến năm học {to}', en: 'until school year {to}' },
   'rubric.years.range': { vi: 'năm học {from} đến {to}', en: 'school years {from} to {to}' },
+  'rubric.written_for': {
+    vi: 'Bộ tiêu chí {ref} mã hóa văn bản {document}, viết cho {years}; trường được đánh giá năm học {school_year} bằng văn bản này vì chưa có bộ tiêu chí mới hơn',
+    en: 'Rubric {ref} encodes {document}, written for {years}; school year {school_year} is judged by it because no newer rubric exists',
+  },
+  'rubric.written_for_note': {
+    vi: 'Bộ tiêu chí {ref} mã hóa văn bản {document}, viết cho {years}; trường được đánh giá năm học {school_year} bằng văn bản này vì chưa có bộ tiêu chí mới hơn. {note}',
+    en: 'Rubric {ref} encodes {document}, written for {years}; school year {school_year} is judged by it because no newer rubric exists. {note}',
+  },
+  'rubric.i18n': { vi: '{vi}', en: '{en}' },
   'rubric.outside_years': {
     vi: 'Bộ tiêu chí {ref} áp dụng cho {years}, còn mẫu kiểm kê là năm học {school_year}',
     en: 'Rubric {ref} applies to {years}, but the workbook is for school year {school_year}',

@@ -1,6 +1,7 @@
 // junit.xml of a batch, written in pieces so that it never sits whole in memory: the head with the
-// totals, each school's suite (rendered by its worker with junit.ts), a suite per file that could not
-// be scored (an error), and a suite per rubric of district criteria (a failure when the share is short).
+// totals, each school's suite (rendered by its worker with junit.ts: only a required criterion not met
+// is a failure), a suite per file that could not be scored (an error), and a suite per rubric of
+// district criteria (a failure when the share is short).
 import type { BatchErrorEntry, BatchDigest } from '../engine/batch.js';
 import { batchLabel } from '../messages/batch.js';
 import type { Lang } from './common.js';
@@ -9,12 +10,18 @@ import { districtViews } from './batch-view.js';
 
 export const JUNIT_TAIL = '</testsuites>\n';
 
-/** Test counts of the whole document: every school criterion, every unreadable file, every district criterion. */
+/**
+ * Test counts of the whole document, as the suites count them (junit.ts): every school criterion, a
+ * failure only for a required one not met (or, for a school failing the pass rule with all of them met,
+ * one pass-rule case); every unreadable file (an error); every district criterion.
+ */
 export function junitTotals(s: BatchDigest) {
   const c = s.criterion_counts;
+  const rows = s.ranking.flatMap((r) => r.schools);
+  const passRule = rows.filter((r) => r.status === 'fail' && r.failing_required.length === 0).length;
   const t = {
-    tests: c.tests + s.errors.length,
-    failures: c.fail + c.missing,
+    tests: c.tests + passRule + s.errors.length,
+    failures: rows.reduce((n, r) => n + r.failing_required.length, 0) + passRule,
     errors: s.errors.length,
     skipped: c.not_applicable + c.waived,
   };

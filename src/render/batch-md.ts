@@ -1,11 +1,15 @@
-// summary.md: the district summary, readable in a merge request or a GitHub step summary. Overview,
-// district criteria, ranking, pass rates, files not scored, points to check. Every text is escaped.
+// summary.md: the district summary, readable in a merge request or a GitHub step summary. Overview (with
+// what to provide, in numbers), per-district totals, district criteria, ranking, pass rates, shortages per
+// school, files not scored, files not audited, copies not counted, points to check. Every text is escaped.
 import type { BatchDigest } from '../engine/batch.js';
 import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import { format } from '../messages/format.js';
 import { severityWord, type RenderOptions } from './common.js';
 import { escapeMd, mdTable } from './text.js';
-import { asOfText, districtViews, flagText, outcomeText, rankViews, rateViews, rubricViews, scoreCell } from './batch-view.js';
+import {
+  areaViews, asOfText, districtViews, fileViews, flagText, notAuditedText, outcomeText, rankViews, rateViews, rubricViews, scoreCell,
+  shortageSentences, unitText,
+} from './batch-view.js';
 
 export interface BatchMarkdownOptions extends RenderOptions {
   /** false leaves out the ranking table (for GitHub's 1 MiB step-summary limit). Default true. */
@@ -27,12 +31,25 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
     field(L('totals.schools'), t.schools),
     field(L('totals.pass'), t.pass),
     field(L('totals.fail'), t.fail),
+    field(L('totals.superseded'), t.superseded),
     field(L('totals.errors'), t.errors),
+    field(L('totals.not_audited'), t.submissions > 0 ? `${t.not_audited} (${L('totals.submissions')}: ${t.submissions})` : t.not_audited),
+    field(L('totals.ignored'), `${t.ignored.lock} / ${t.ignored.hidden}`),
     ...(s.run.fail_under !== null ? [field(L('totals.below_fail_under', { min: s.run.fail_under }), t.below_fail_under)] : []),
     field(L('totals.district'), `${t.district_criteria.pass} / ${t.district_criteria.fail}`),
     field(L('totals.flags'), t.flags),
     field(L('field.as_of'), asOfText(s, lang)),
   ].join('\n'));
+
+  out.push(shortageSentences(s.shortages, lang).map((x) => `**${escapeMd(x)}**`).join('\n\n'));
+
+  const areas = areaViews(s, lang);
+  if (areas.length > 0) {
+    out.push(heading(2, L('heading.districts')), mdTable(
+      [L('col.district'), L('col.province'), L('col.schools'), L('col.passed'), L('col.failed'), L('col.pass_rate'), L('col.shortages')],
+      areas.map((a) => [a.district, a.province, String(a.schools), String(a.pass), String(a.fail), a.rateText, a.shortages]),
+    ));
+  }
 
   const rubrics = [...rubricViews(s, lang).values()];
   if (rubrics.length > 0) out.push(heading(2, L('heading.rubrics')), rubrics.map((r) => `- ${escapeMd(r.text)}`).join('\n'));
@@ -50,8 +67,8 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
     for (const r of rubrics) {
       const rows = [...rankViews(s, lang)].filter((v) => v.rubric === r.ref);
       out.push(heading(2, many ? `${L('heading.ranking')}: ${r.ref}` : L('heading.ranking')), mdTable(
-        [L('col.rank'), L('col.code'), L('col.name'), L('col.score'), L('col.band'), L('col.status'), L('col.failing_required')],
-        rows.map((v) => [v.rank, v.code, v.name, scoreCell(v.score), v.band, v.statusText, v.failingRequired.join(', ')]),
+        [L('col.rank'), L('col.code'), L('col.name'), L('col.district'), L('col.score'), L('col.band'), L('col.status'), L('col.failing_required')],
+        rows.map((v) => [v.rank, v.code, v.name, v.district, scoreCell(v.score), v.band, v.statusText, v.failingRequiredTitles.join('; ')]),
       ));
     }
   } else {
@@ -68,10 +85,37 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
     ));
   }
 
+  const short = [...rankViews(s, lang)].flatMap((v) => v.shortages.map((x) => ({ v, x })));
+  if (short.length > 0) {
+    out.push(heading(2, L('heading.shortages')), mdTable(
+      [L('col.code'), L('col.name'), L('col.district'), L('col.unit'), L('col.need'), L('col.have'), L('col.short')],
+      short.map(({ v, x }) => [v.code, v.name, v.district, unitText(x.unit, lang), String(x.need), String(x.have), String(x.missing)]),
+    ));
+  }
+
   out.push(heading(2, L('heading.errors')), s.errors.length === 0 ? escapeMd(L('none')) : mdTable(
     [L('col.file'), L('col.error_code'), L('col.message')],
     s.errors.map((e) => [e.file, e.error.code, e.error.message]),
   ));
+
+  out.push(heading(2, L('heading.not_audited')), s.not_audited.length === 0 ? escapeMd(L('none')) : mdTable(
+    [L('col.file'), L('col.kind'), L('col.note')],
+    s.not_audited.map((e) => { const t = notAuditedText(e, lang); return [e.file, t.kind, t.note]; }),
+  ));
+  if (s.superseded.length > 0) {
+    out.push(heading(2, L('heading.superseded')), mdTable(
+      [L('col.file'), L('col.code'), L('col.name'), L('col.score'), L('col.note')],
+      s.superseded.map((x) => [x.file, x.code ?? '', x.name ?? '', scoreCell(x.score), L('file.superseded_note', { code: x.code ?? '', kept: x.superseded_by })]),
+    ));
+  }
+
+  if (opts.ranking !== false) {
+    const files = fileViews(s, lang);
+    out.push(heading(2, L('heading.files')), files.length === 0 ? escapeMd(L('none')) : mdTable(
+      [L('col.file'), L('col.outcome'), L('col.name'), L('col.note')],
+      files.map((f) => [f.file, f.outcome, f.school, f.note]),
+    ));
+  }
 
   out.push(heading(2, L('heading.flags')), s.flags.length === 0 ? escapeMd(L('none')) : s.flags.map((f) => `- ${escapeMd(flagText(f, lang), true)}`).join('\n'));
 

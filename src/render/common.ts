@@ -2,7 +2,7 @@
 // stable orders for the lists, status colours. Shared by the per-school, batch and diff renderers.
 import { LEVELS, type I18n, type Level } from '../inventory/fields.js';
 import type { CellRef, DataIssue } from '../inventory/types.js';
-import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Warning } from '../engine/types.js';
+import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Severity, Warning } from '../engine/types.js';
 import { format, vocabLabel, type Lang } from '../messages/format.js';
 import { reportLabel } from '../messages/report.js';
 
@@ -24,7 +24,13 @@ export const pick = (t: I18n, lang: Lang): string => (lang === 'en' ? t.en ?? t.
 export const say = (f: Finding | null, lang: Lang): string | null => (f ? format(f, lang) : null);
 
 export const statusWord = (s: CriterionStatus, lang: Lang): string => reportLabel(`status.${s}`, lang);
-export const severityWord = (s: 'required' | 'recommended', lang: Lang): string => reportLabel(`severity.${s}`, lang);
+/** A criterion's status in words: a target not reached is "Chưa đạt chỉ tiêu phấn đấu", never "Không đạt". */
+export const criterionStatusWord = (c: Pick<CriterionResult, 'status' | 'severity'>, lang: Lang): string =>
+  c.severity === 'target' && c.status === 'fail' ? reportLabel('status.target_not_met', lang) : statusWord(c.status, lang);
+export const severityWord = (s: Severity, lang: Lang): string => reportLabel(`severity.${s}`, lang);
+/** The words a criterion cites: the directive's quote, or our summary of a related source, said to be one. */
+export const quoteText = (c: Pick<CriterionResult, 'quote' | 'quote_kind'>, lang: Lang): string | null =>
+  c.quote === null ? null : c.quote_kind === 'summary' ? reportLabel('quote.summary', lang, { text: c.quote }) : c.quote;
 export const issueSeverityWord = (s: 'error' | 'warning', lang: Lang): string => reportLabel(`issue.${s}`, lang);
 
 /** 'YYYY-MM-DD' in the reader's convention (vi: dd/mm/yyyy); anything else is shown as is. */
@@ -53,10 +59,14 @@ export const groupValue = (r: AuditResult, g: GroupResult, lang: Lang): string =
 
 const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
 
-/** Failing and missing criteria, required ones first, rubric order within each severity. */
-export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; recommended: CriterionResult[] } {
+/** Failing and missing criteria, required ones first, then targets, rubric order within each severity. */
+export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; target: CriterionResult[]; recommended: CriterionResult[] } {
   const open = criteria.filter(notMet);
-  return { required: open.filter((c) => c.severity === 'required'), recommended: open.filter((c) => c.severity === 'recommended') };
+  return {
+    required: open.filter((c) => c.severity === 'required'),
+    target: open.filter((c) => c.severity === 'target'),
+    recommended: open.filter((c) => c.severity === 'recommended'),
+  };
 }
 
 /** "a", "a và b", "a, b và c". */
@@ -74,9 +84,18 @@ const counted = (key: 'required_fail' | 'required_missing' | 'and_missing' | 're
  * Null when the result does not carry the rule, or the rule explains nothing.
  */
 export function verdictText(r: AuditResult, lang: Lang): string | null {
+  const v = verdictReason(r, lang);
+  // Where the pass line comes from, when the rubric says (a standard with bands only).
+  const note = r.pass_rule?.note ? reportLabel('verdict.pass_line', lang, { note: pick(r.pass_rule.note, lang) }) : null;
+  return v && note ? `${v} ${note}` : v ?? note;
+}
+
+function verdictReason(r: AuditResult, lang: Lang): string | null {
   const rule = r.pass_rule;
   if (!rule) return null;
-  const { required, recommended } = criteriaToFix(r.criteria);
+  const { required, target, recommended: rec } = criteriaToFix(r.criteria);
+  // Targets never make a school fail: for the verdict they are open like recommended criteria.
+  const recommended = [...target, ...rec];
   const reqFail = required.filter((c) => c.status === 'fail').length;
   const reqMissing = required.length - reqFail;
   const judgedScore = rule.min_score !== null && r.score !== null;

@@ -65,8 +65,11 @@ export const percent = (x: number | null, lang: Lang): string =>
 export const rateText = (r: RateCount | null, lang: Lang): string =>
   r === null ? DASH : diffLabel('rate.value', lang, { rate: percent(r.rate, lang), pass: r.pass, applicable: r.applicable });
 
-/** How a side is named in headings: its school years when known, else the file or folder name. */
-export const sideTitle = (s: SideSummary): string => (s.school_years.length ? s.school_years.join(', ') : s.name);
+/** How the two sides are named in headings: their school years when known and different, else the names given. */
+export function sideTitles(d: Pick<DiffReport, 'old' | 'new'>): [string, string] {
+  const [a, b] = [d.old.school_years.join(', '), d.new.school_years.join(', ')];
+  return a && b && a !== b ? [a, b] : [d.old.name, d.new.name];
+}
 
 export const sideLine = (s: SideSummary, which: 'old' | 'new', lang: Lang): string =>
   diffLabel('field.side', lang, { side: diffLabel(`side.${which}`, lang), name: s.name, kind: diffLabel(`kind.${s.kind}`, lang) });

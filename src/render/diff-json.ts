@@ -12,6 +12,8 @@ export interface DiffRenderOptions {
   color: boolean;
   /** ISO timestamp; only when SOURCE_DATE_EPOCH is set. */
   generatedAt?: string;
+  /** Terminal width in columns (terminal only; 80 when unknown). */
+  width?: number;
 }
 
 /** Several sentences as one text. */
@@ -26,6 +28,7 @@ const sideJson = (s: SideSummary) => ({
   schools: s.schools,
   pass: s.pass,
   fail: s.fail,
+  superseded: s.superseded.map((x) => ({ code: x.code, file: x.file, kept: x.kept })),
   school_years: [...s.school_years],
   rubrics: s.rubrics.map((r) => ({ id: r.id, version: r.version, title: r.title, sha256: r.sha256 })),
   errors: s.errors.map((e) => ({ file: e.file, message: e.message })),
@@ -118,6 +121,7 @@ export function toDiffJson(d: DiffReport, opts: Pick<DiffRenderOptions, 'lang' |
     })),
     added: d.added.map(briefJson),
     removed: d.removed.map(briefJson),
+    rates_schools: d.rates_schools,
     criteria: d.criteria.map((c) => ({
       rubric: c.rubric,
       id: c.id,

@@ -8,7 +8,7 @@ import { format } from '../messages/format.js';
 import { severityWord, statusWord, type Lang } from './common.js';
 import {
   actualChange, arrow, bandWord, changeWord, criterionText, percent, rateText, rubricsText, schoolText,
-  schoolsOf, scoreChange, scoreWord, sideLine, sideTitle, signed, statusChange, statusOrDash,
+  schoolsOf, scoreChange, scoreWord, sideLine, sideTitles, signed, statusChange, statusOrDash,
 } from './diff-common.js';
 import { sayAll, type DiffRenderOptions } from './diff-json.js';
 import { escapeMd, mdTable } from './text.js';
@@ -94,13 +94,15 @@ export function renderDiffMarkdownText(d: DiffReport, opts: DiffRenderOptions): 
   const out: string[] = [];
   const withBands = hasBands(d);
 
-  out.push(heading(1, `${L('title')}: ${arrow(sideTitle(d.old), sideTitle(d.new), lang)}`));
+  out.push(heading(1, `${L('title')}: ${arrow(...sideTitles(d), lang)}`));
 
   out.push(heading(2, L('heading.overview')), [
     item(sideLine(d.old, 'old', lang), sideValue(d, 'old', lang)),
     item(sideLine(d.new, 'new', lang), sideValue(d, 'new', lang)),
     bullet(L('field.totals', { ...d.totals })),
-    bullet(L('field.criteria_totals', { lost: d.totals.criteria_lost, gained: d.totals.criteria_gained, rubric: d.totals.criteria_rubric })),
+    bullet(L('field.criteria_totals', {
+      lost: d.totals.criteria_lost, gained: d.totals.criteria_gained, rubric: d.totals.criteria_rubric, values: d.totals.criteria_values,
+    })),
     bullet(L(d.regression ? 'field.regression_yes' : 'field.regression_no')),
   ].join('\n'));
 
@@ -136,7 +138,8 @@ export function renderDiffMarkdownText(d: DiffReport, opts: DiffRenderOptions): 
       [L('col.school_code'), L('col.school'), L('col.score'), L('col.result'), ...(withBands ? [L('col.band')] : []), L('col.still_failing')],
       unchanged.map((s) => [
         s.code, s.name ?? '', scoreChange(s, lang), arrow(statusWord(s.old.status, lang), statusWord(s.new.status, lang), lang),
-        ...(withBands ? [arrow(bandWord(s.old.band, lang), bandWord(s.new.band, lang), lang)] : []), String(s.criteria.length),
+        ...(withBands ? [arrow(bandWord(s.old.band, lang), bandWord(s.new.band, lang), lang)] : []),
+        String(s.criteria.filter((c) => c.change === 'still_failing').length),
       ]),
     ));
     const notes = unchanged.flatMap((s) => s.notes.map((n) => bullet(`${schoolText(s.code, s.name, lang)}: ${format(n, lang)}`)));
@@ -144,9 +147,10 @@ export function renderDiffMarkdownText(d: DiffReport, opts: DiffRenderOptions): 
     const failing = unchanged.flatMap((s) => s.criteria.map((c) => ({ s, c })));
     if (failing.length) {
       out.push(mdTable(
-        [L('col.school'), L('col.criterion'), L('col.status_change'), L('col.actual_change'), L('col.gap')],
+        [L('col.school'), L('col.criterion'), L('col.change'), L('col.status_change'), L('col.actual_change'), L('col.gap')],
         failing.map(({ s, c }) => [
-          schoolText(s.code, s.name, lang), criterionText(c), statusChange(c, lang), actualChange(c, lang), c.new?.gap ?? '',
+          schoolText(s.code, s.name, lang), criterionText(c), changeWord(c.change, lang), statusChange(c, lang), actualChange(c, lang),
+          c.change === 'still_failing' ? c.new?.gap ?? '' : '',
         ]),
       ));
     }
@@ -158,7 +162,7 @@ export function renderDiffMarkdownText(d: DiffReport, opts: DiffRenderOptions): 
   if (d.district_view) {
     out.push(heading(2, L('heading.district')));
     if (d.criteria.length) {
-      out.push(heading(3, L('heading.rates')), mdTable(
+      out.push(heading(3, L('heading.rates')), escapeMd(L('field.rates_over', { count: d.rates_schools })), mdTable(
         [L('col.rubric'), L('col.criterion'), L('col.severity'), L('col.old'), L('col.new'), L('col.delta')],
         d.criteria.map((c) => [c.rubric, `${c.id} · ${c.title}`, severityWord(c.severity, lang), rateText(c.old, lang), rateText(c.new, lang), pointsOfPercent(c.delta, lang)]),
       ));

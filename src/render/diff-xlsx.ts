@@ -37,8 +37,11 @@ function overviewSheet(d: DiffReport, opts: DiffRenderOptions): XlsxSheet {
     add(`${L(`side.${which}`)} · ${L('field.rubrics')}`, rubricsText(s));
   }
   add(L('field.matched'), L('field.totals', { ...d.totals }));
-  add(L('col.change'), L('field.criteria_totals', { lost: d.totals.criteria_lost, gained: d.totals.criteria_gained, rubric: d.totals.criteria_rubric }));
+  add(L('col.change'), L('field.criteria_totals', {
+    lost: d.totals.criteria_lost, gained: d.totals.criteria_gained, rubric: d.totals.criteria_rubric, values: d.totals.criteria_values,
+  }));
   add(L('trend.regressed'), L(d.regression ? 'field.regression_yes' : 'field.regression_no'), d.regression ? 'fail' : 'pass');
+  add(L('sheet.rates'), L('field.rates_over', { count: d.rates_schools }));
   for (const r of d.rubric_changes) {
     add(L('heading.rubric_changes'), L('field.rubric_line', { rubric: r.rubric, old: r.old.version, new: r.new.version }));
     for (const c of r.changed) {

@@ -37,16 +37,17 @@ describe('JUnit XML', () => {
     expect(cases).toHaveLength(r.criteria.length);
     expect(cases.map((c) => c.attrs.classname)).toEqual(r.criteria.map(() => 'ben-tre-2782'));
     expect(cases[0]!.attrs.name).toBe('1.it-leader Phân công lãnh đạo, cán bộ phụ trách CNTT');
-    expect(suite.attrs).toMatchObject({ tests: '11', failures: '4', errors: '0', skipped: '2' });
+    // 3 required criteria not met (2 fail, 1 missing); the recommended 3.3.unlicensed-software is not a failure
+    expect(suite.attrs).toMatchObject({ tests: '11', failures: '3', errors: '0', skipped: '2' });
     expect(minimal.attrs).toMatchObject({ tests: '2', failures: '0', errors: '0', skipped: '2' });
-    expect(doc.attrs).toMatchObject({ tests: '13', failures: '4', errors: '0', skipped: '4' });
+    expect(doc.attrs).toMatchObject({ tests: '13', failures: '3', errors: '0', skipped: '4' });
     // the totals agree with what the cases contain
     const count = (s: El, tag: string) => s.children.filter((c) => c.children.some((x) => x.name === tag)).length;
-    expect(count(suite, 'failure')).toBe(4);
+    expect(count(suite, 'failure')).toBe(3);
     expect(count(suite, 'skipped')).toBe(2);
   });
 
-  it('fail and missing are failures that say which, with the gap', () => {
+  it('a required criterion failing or missing data is a failure that says which, with the gap', () => {
     const cases = doc.children[0]!.children.filter((c) => c.name === 'testcase');
     const byId = (id: string) => cases.find((c) => c.attrs.name!.startsWith(`${id} `))!;
     const missing = byId('1.it-staff').children[0]!;
@@ -58,6 +59,26 @@ describe('JUnit XML', () => {
     expect(fail.attrs.message).toBe('Không đạt: thiếu 1 máy tính Quản lý');
     expect(fail.text).toContain('Thiết bị!D5, Thiết bị!D9');
     expect(byId('1.it-leader').children).toEqual([]);
+  });
+
+  it('a recommended criterion not met is a passing case that says what it lacks in system-out', () => {
+    const cases = doc.children[0]!.children.filter((c) => c.name === 'testcase');
+    const rec = cases.find((c) => c.attrs.name!.startsWith('3.3.unlicensed-software '))!;
+    expect(rec.children.map((c) => c.name)).toEqual(['system-out']);
+    expect(rec.children[0]!.text.split('\n')[0]).toMatch(/^Khuyến khích — Không đạt: .+ \(không làm trường không đạt\)$/);
+  });
+
+  it('a school failing only by the pass rule (score) gets one failing pass-rule case, so its suite is red too', () => {
+    const m = minimalResult();
+    m.status = 'fail';
+    m.score = 72;
+    const el = parse(renderJunit([m], 'en')).children[0]!;
+    expect(el.attrs).toMatchObject({ tests: '3', failures: '1', skipped: '2' });
+    const last = el.children.at(-1)!;
+    expect(last.attrs.name).toBe("pass-rule The school's overall result");
+    expect(last.children[0]!.attrs.message).toBe("Fails the rubric's pass rule (score 72.0) although every required criterion is met");
+    // a passing school gets no such case
+    expect(parse(renderJunit([minimalResult()], 'en')).children[0]!.attrs.tests).toBe('2');
   });
 
   it('not applicable and waived are skipped with the reason', () => {

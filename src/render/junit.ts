@@ -1,6 +1,10 @@
-// JUnit XML for CI dashboards: a test suite per school, a test case per criterion.
-// fail and missing are failures (the message says which, with the gap); not_applicable and waived are skipped.
+// JUnit XML for CI dashboards: a test suite per school, a test case per criterion. Only a required
+// criterion not met (fail, missing) is a <failure>, so a school that passes never shows red; a
+// recommended or target criterion not met is a passing case whose <system-out> says what it lacks;
+// not_applicable and waived are <skipped> with the reason (a waiver is an approved exception: not judged).
 import type { AuditResult, CriterionResult } from '../engine/types.js';
+import { format } from '../messages/format.js';
+import '../messages/junit.js';
 import { reportLabel } from '../messages/report.js';
 import {
   cellRefText, criterionMessage, gapOrMessage, pick, say, scoreText, skipReason, sortedCells, statusWord, type Lang, type RenderOptions,
@@ -13,33 +17,59 @@ export const attrs = (a: Record<string, string | number>): string =>
 const suiteName = (r: AuditResult): string =>
   [r.school.code, r.school.name].filter((x): x is string => !!x).join(' ') || r.source.file;
 
+const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
+/** A criterion whose not being met makes the school fail: a JUnit failure. */
+export const isJunitFailure = (c: Pick<CriterionResult, 'status' | 'severity'>): boolean =>
+  c.severity === 'required' && (c.status === 'fail' || c.status === 'missing');
+export const isJunitSkipped = (c: Pick<CriterionResult, 'status'>): boolean => c.status === 'not_applicable' || c.status === 'waived';
+
+/** Actual, expected, gap, message, cells and rule, one per line: the body of a failure or of system-out. */
+function details(c: CriterionResult, lang: Lang): string {
+  return [
+    [reportLabel('col.actual', lang), say(c.actual, lang)],
+    [reportLabel('col.expected', lang), say(c.expected, lang)],
+    [reportLabel('col.gap', lang), say(c.gap, lang)],
+    [reportLabel('col.message', lang), criterionMessage(c, lang)],
+    [reportLabel('col.cells', lang), sortedCells(c.cells).map(cellRefText).join(', ') || null],
+    [reportLabel('col.rule', lang), c.rule],
+  ].filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('\n');
+}
+
 function testcase(c: CriterionResult, r: AuditResult, lang: Lang): string {
   const head = `    <testcase${attrs({ classname: r.rubric.id, name: `${c.id} ${pick(c.title, lang)}` })}`;
-  if (c.status === 'fail' || c.status === 'missing') {
+  if (isJunitFailure(c)) {
     const message = reportLabel('failure.message', lang, { status: statusWord(c.status, lang), detail: gapOrMessage(c, lang) });
-    const details = [
-      [reportLabel('col.actual', lang), say(c.actual, lang)],
-      [reportLabel('col.expected', lang), say(c.expected, lang)],
-      [reportLabel('col.gap', lang), say(c.gap, lang)],
-      [reportLabel('col.message', lang), criterionMessage(c, lang)],
-      [reportLabel('col.cells', lang), sortedCells(c.cells).map(cellRefText).join(', ') || null],
-      [reportLabel('col.rule', lang), c.rule],
-    ].filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('\n');
-    return `${head}>\n      <failure${attrs({ message, type: c.status })}>${escapeXmlText(details)}</failure>\n    </testcase>`;
+    return `${head}>\n      <failure${attrs({ message, type: c.status })}>${escapeXmlText(details(c, lang))}</failure>\n    </testcase>`;
   }
-  if (c.status === 'not_applicable' || c.status === 'waived') {
+  if (notMet(c)) {
+    const line = format({
+      code: 'junit.not_met_optional',
+      args: { severity: { code: `report.severity.${c.severity}` }, status: statusWord(c.status, lang), detail: gapOrMessage(c, lang) },
+    }, lang);
+    return `${head}>\n      <system-out>${escapeXmlText(`${line}\n${details(c, lang)}`)}</system-out>\n    </testcase>`;
+  }
+  if (isJunitSkipped(c)) {
     return `${head}>\n      <skipped${attrs({ message: skipReason(c, lang) })}/>\n    </testcase>`;
   }
   return `${head}/>`;
 }
 
+/** A school that fails with every required criterion met (a pass rule with min_score) gets one more case, a failure, so that its suite is red too. */
+const failsByPassRule = (r: AuditResult): boolean => r.status === 'fail' && !r.criteria.some(isJunitFailure);
+
+function passRuleCase(r: AuditResult, lang: Lang): string {
+  const message = format({ code: 'junit.pass_rule_failure', args: { score: scoreText(r.score, lang) } }, lang);
+  return `    <testcase${attrs({ classname: r.rubric.id, name: `pass-rule ${format({ code: 'junit.pass_rule' }, lang)}` })}>\n`
+    + `      <failure${attrs({ message, type: 'fail' })}/>\n    </testcase>`;
+}
+
 function counts(r: AuditResult) {
-  const n = (s: CriterionResult['status']) => r.criteria.filter((c) => c.status === s).length;
+  const extra = failsByPassRule(r) ? 1 : 0;
   return {
-    tests: r.criteria.length,
-    failures: n('fail') + n('missing'),
+    tests: r.criteria.length + extra,
+    failures: r.criteria.filter(isJunitFailure).length + extra,
     errors: 0,
-    skipped: n('not_applicable') + n('waived'),
+    skipped: r.criteria.filter(isJunitSkipped).length,
   };
 }
 
@@ -58,6 +88,7 @@ export function junitSuite(r: AuditResult, lang: Lang): string {
     `  <testsuite${attrs({ name: suiteName(r), ...c })}>`,
     `    <properties>\n${props}\n    </properties>`,
     ...r.criteria.map((x) => testcase(x, r, lang)),
+    ...(failsByPassRule(r) ? [passRuleCase(r, lang)] : []),
     '  </testsuite>',
   ].join('\n');
 }

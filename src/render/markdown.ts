@@ -5,7 +5,7 @@ import type { AuditResult } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
   bandText, cellsText, criteriaToFix, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, issueSeverityWord,
-  issueViews, issueWhere, levelsText, pick, say, schoolTitle, scoreText, severityWord, showsBand, statusWord,
+  criterionStatusWord, issueViews, issueWhere, levelsText, pick, quoteText, say, schoolTitle, scoreText, severityWord, showsBand, statusWord,
   summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
 } from './common.js';
 import { escapeMd, mdQuote, mdTable } from './text.js';
@@ -70,27 +70,28 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
   out.push(heading(2, L('heading.criteria')), mdTable(
     [L('col.clause'), L('col.criterion'), L('col.severity'), L('col.status'), L('col.actual'), L('col.expected'), L('col.gap')],
     r.criteria.map((c) => [
-      c.clause, pick(c.title, lang), severityWord(c.severity, lang), statusWord(c.status, lang),
+      c.clause, pick(c.title, lang), severityWord(c.severity, lang), criterionStatusWord(c, lang),
       say(c.actual, lang) ?? '', say(c.expected, lang) ?? '',
       c.status === 'fail' || c.status === 'missing' ? say(c.gap, lang) ?? '' : '',
     ]),
   ));
 
   const toFix = criteriaToFix(r.criteria);
-  if (toFix.required.length || toFix.recommended.length) {
+  if (toFix.required.length || toFix.target.length || toFix.recommended.length) {
     out.push(heading(2, L('heading.to_fix')));
     // the notes state the pass rule, so only when the result carries it and it requires every required criterion
     const rule = r.pass_rule?.all_required ? r.pass_rule : null;
     const notes = {
       required: rule ? L('to_fix.required_note') : null,
+      target: rule ? L('to_fix.target_note') : null,
       recommended: !rule ? null : rule.min_score === null ? L('to_fix.recommended_note') : L('to_fix.recommended_note_min', { min: rule.min_score }),
     };
-    for (const [severity, list] of [['required', toFix.required], ['recommended', toFix.recommended]] as const) {
+    for (const [severity, list] of [['required', toFix.required], ['target', toFix.target], ['recommended', toFix.recommended]] as const) {
       if (!list.length) continue;
       out.push(heading(3, L(`to_fix.${severity}`, { count: list.length })));
       if (notes[severity]) out.push(escapeMd(notes[severity]));
       for (const c of list) {
-        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${statusWord(c.status, lang)})`));
+        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${criterionStatusWord(c, lang)})`));
         const cells = cellsText(c.cells);
         const gap = say(c.gap, lang);
         const message = criterionMessage(c, lang);
@@ -104,7 +105,7 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
           ['col.hint', c.hint ? pick(c.hint, lang) : null],
           ['col.cells', cells || null],
         ]));
-        if (c.quote) out.push(mdQuote(c.quote));
+        if (c.quote) out.push(mdQuote(quoteText(c, lang)!));
       }
     }
   }

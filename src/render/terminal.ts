@@ -8,7 +8,7 @@ import type { AuditResult } from '../engine/types.js';
 import { reportLabel } from '../messages/report.js';
 import {
   STATUS_STYLE, bandText, dateText, daysLeftText, deadlineViews, groupName, groupValue, issueSeverityWord, issueViews, issueWhere,
-  pick, say, schoolTitle, scoreText, showsBand, statusWord, summaryText, upcoming, verdictText, warningViews, type RenderOptions,
+  criterionStatusWord, pick, say, schoolTitle, scoreText, showsBand, statusWord, summaryText, upcoming, verdictText, warningViews, type RenderOptions,
 } from './common.js';
 import { breakLongWords, terminalSafe } from './text.js';
 
@@ -52,7 +52,7 @@ function renderOne(r: AuditResult, opts: RenderOptions, chalk: ChalkInstance): s
     const actual = say(c.actual, lang), expected = say(c.expected, lang);
     table.push([
       // the severity under the status: a required criterion not met is what makes the school fail
-      `${statusColour(c.status, statusWord(c.status, lang))}\n${chalk.dim(reportLabel(`terminal.severity.${c.severity}`, lang))}`,
+      `${statusColour(c.status, criterionStatusWord(c, lang))}\n${chalk.dim(reportLabel(`terminal.severity.${c.severity}`, lang))}`,
       cell(1, `${c.clause} · ${pick(c.title, lang)}`),
       cell(2, [actual, expected].filter((x) => x !== null).join(' / ')),
       c.status === 'fail' || c.status === 'missing' ? cell(3, say(c.gap, lang) ?? '') : '',

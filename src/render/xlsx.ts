@@ -8,7 +8,7 @@ import type { AuditResult, CriterionStatus } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
 import {
   STATUS_STYLE, bandText, cellsText, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, groupValue,
-  issueSeverityWord, issueViews, levelsText, pick, say, scoreText, severityWord, showsBand, statusWord, upcoming,
+  criterionStatusWord, issueSeverityWord, issueViews, levelsText, pick, quoteText, say, scoreText, severityWord, showsBand, statusWord, upcoming,
   verdictText, warningViews, CRITERION_STATUSES, type Lang, type RenderOptions,
 } from './common.js';
 import { xmlSafe } from './text.js';
@@ -186,8 +186,8 @@ function criteriaSheet(r: AuditResult, lang: Lang): XlsxSheet {
   ];
   const rows = r.criteria.map((c): XlsxRow => ({
     cells: [
-      c.clause, c.id, pick(c.title, lang), severityWord(c.severity, lang), c.weight, c.points, statusWord(c.status, lang),
-      say(c.actual, lang), say(c.expected, lang), say(c.gap, lang), criterionMessage(c, lang), c.quote,
+      c.clause, c.id, pick(c.title, lang), severityWord(c.severity, lang), c.weight, c.points, criterionStatusWord(c, lang),
+      say(c.actual, lang), say(c.expected, lang), say(c.gap, lang), criterionMessage(c, lang), quoteText(c, lang),
       c.hint ? pick(c.hint, lang) : null, cellsText(c.cells), c.rule,
     ],
     status: { col: 6, status: c.status },

@@ -25,10 +25,12 @@ function metadata(): z.core.$ZodRegistry<Record<string, unknown>> {
   d(scoringSchema, 'How the score, pass status and bands are computed');
   d(c.id, 'Stable id (waivers and diffs key on it): lower-case letters, digits and . _ -');
   d(c.clause, 'Where in the document: mục, khoản, tiêu chí (e.g. "2" or "III.3")');
-  d(c.severity, 'required (bắt buộc) or recommended (khuyến khích)');
+  d(c.severity, 'From the clause\'s own words: required (binding: "phải", "cần có ít nhất", a dated duty), target ("phấn đấu", "từng bước": measured and scored, never fails a school) or recommended ("khuyến khích", "có thể", "đẩy mạnh" without a number)');
+  d(c.binding, 'The directive\'s words that say how binding the clause is, copied from the quote (e.g. "cần có ít nhất", "phấn đấu")');
+  d(c.summary, 'Instead of quote, for a source known only as a summary (sources[].text: summary): what it says, in our words');
   d(c.weight, 'Points of this criterion (default 1)');
   d(c.applies_if, 'A check; when it does not pass, the criterion is not applicable');
-  d(c.quote, 'The directive\'s own words');
+  d(c.quote, 'The directive\'s own words, verbatim');
   d(r.id, 'Stable rubric id: lower-case letters, digits and -');
   d(r.version, 'Version of this encoding, x.y.z; old versions stay available');
   d(r.extends, 'Start from another rubric: id@MAJOR or id@x.y.z');

@@ -14,6 +14,7 @@ import {
   type Criterion, type DistrictCriterion, type Rubric, type Scoring,
 } from './schema.js';
 import { gradedProblems, lintCheckSemantics, validateCheck } from './check-lint.js';
+import { bindingProblems } from './binding.js';
 import { didYouMean, isPlainObject, translateIssues, valueAt, type PathFinding } from './zod-problems.js';
 import { MAX_YAML_BYTES, parseYamlSource, problemAt, sortProblems, type Path, type PathSeg, type YamlSource } from './yaml-source.js';
 
@@ -28,6 +29,8 @@ export interface LoadOptions {
   chain?: readonly string[];
   /** A built-in at rubrics/<id>/<version>.yaml must say that id and version. */
   expect?: { id: string; version: string };
+  /** `audit rubric lint` and the built-ins: every required criterion must record its binding words. */
+  strictBinding?: boolean;
 }
 
 export interface LoadResult { rubric: Rubric | null; problems: RubricProblem[] }
@@ -270,6 +273,10 @@ class RubricLoader {
     this.appliesTo(raw);
 
     const sourceIds = new Set([...(this.parent?.sources ?? []).map((s) => s.id), ...listOf(raw.sources).map((s) => s.id).filter(isString)]);
+    const summarySources = new Set([
+      ...(this.parent?.sources ?? []).filter((s) => s.text === 'summary').map((s) => s.id),
+      ...listOf(raw.sources).filter((s) => s.text === 'summary').map((s) => s.id).filter(isString),
+    ]);
     const removeList: unknown[] = Array.isArray(raw.remove) ? raw.remove : [];
     const removed = new Set(removeList.filter(isString));
 
@@ -293,6 +300,15 @@ class RubricLoader {
           this.addAll(gradedProblems(view.check, w).map((f) => ({ ...f, path: [...base, 'check', ...f.path] })));
         }
         if (id !== undefined && removed.has(id)) this.add([...base, 'id'], { code: 'rubric.removed_and_defined', args: { id } });
+        this.addAll(bindingProblems(view, base, { strict: this.opts.strictBinding ?? false, district: key === 'district_criteria' }));
+        // A source known only as a summary is never quoted; a summary is only of such a source.
+        const fromSummary = typeof view.source === 'string' && summarySources.has(view.source);
+        if (fromSummary && typeof view.quote === 'string' && view.summary === undefined) {
+          this.add([...base, 'quote'], { code: 'rubric.summary_source_quoted', args: { source: view.source as string } }, true);
+        }
+        if (typeof view.summary === 'string' && !fromSummary) {
+          this.add([...base, 'summary'], { code: 'rubric.summary_without_summary_source', args: { source: typeof view.source === 'string' ? view.source : '' } }, true);
+        }
       });
     };
     lintItems('criteria', this.parent?.criteria ?? [], criteria.list);

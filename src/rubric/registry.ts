@@ -236,8 +236,8 @@ export class RubricRegistry {
   }
 
   /** Load a rubric file given by path; it may extend a built-in. */
-  loadFile(file: string): LoadResult {
-    return loadRubricFile(file, { resolveParent: this.resolveParent, chain: [] });
+  loadFile(file: string, opts: { strictBinding?: boolean } = {}): LoadResult {
+    return loadRubricFile(file, { resolveParent: this.resolveParent, chain: [], ...opts });
   }
 
   /** A built-in by reference, or a file by path: the rubric, or UsageError / RubricError. */

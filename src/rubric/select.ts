@@ -68,10 +68,31 @@ export function yearsFinding(scope: Scope): Finding {
 
 const unknown: Finding = { code: 'rubric.scope.unknown' };
 
+/** A school year after the rubric's own years, which it may still judge (`later: warn`) while nothing newer applies. */
+export function laterYear(scope: Scope, schoolYear: string | null): boolean {
+  const y = scope.school_years;
+  if (schoolYear === null || !y?.to || y.later !== 'warn') return false;
+  return normalizeSchoolYear(schoolYear) > y.to;
+}
+
+/** The one line every report of a later school year carries: which letter, written for which years. */
+export function writtenForWarning(r: { id: string; version: string; document: { number: string | null }; applies_to: Scope }, schoolYear: string): Warning {
+  const note = r.applies_to.school_years?.later_note;
+  return {
+    code: note ? 'rubric.written_for_note' : 'rubric.written_for',
+    args: {
+      ref: `${r.id}@${r.version}`, document: r.document.number ?? r.id, years: yearsFinding(r.applies_to), school_year: schoolYear,
+      ...(note ? { note: { code: 'rubric.i18n', args: { vi: note.vi, en: note.en ?? note.vi } } } : {}),
+    },
+  };
+}
+
 function outsideWarnings(rubric: Rubric, school: SchoolScope): Warning[] {
   const out: Warning[] = [];
   const ref = `${rubric.id}@${rubric.version}`;
-  if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year)) {
+  if (school.school_year !== null && laterYear(rubric.applies_to, school.school_year)) {
+    out.push(writtenForWarning(rubric, school.school_year));
+  } else if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year)) {
     out.push({ code: 'rubric.outside_years', args: { ref, years: yearsFinding(rubric.applies_to), school_year: school.school_year } });
   }
   const provinces = rubric.applies_to.provinces ?? [];
@@ -131,13 +152,41 @@ export function chooseRubric(school: SchoolScope, opts: { rubric?: string; regis
     if (rank >= 0 && yearsContain(header.applies_to, school.school_year)) candidates.push({ entry, header, rank });
   }
   const best = candidates.sort(newestFirst)[0];
-  if (!best) throw new UsageError(noneApplicable(registry, school));
-  return { rubric: rubricOrThrow(registry.loadEntry(best.entry)), warnings: [] };
+  if (best) return { rubric: rubricOrThrow(registry.loadEntry(best.entry)), warnings: [] };
+
+  // No rubric covers the year: one written for earlier years that says it may judge later ones does,
+  // the latest such first, and every report says which letter and year it was written for.
+  const later: Candidate[] = [];
+  for (const entry of registry.entries()) {
+    const header = registry.header(entry);
+    if (!header) continue;
+    const rank = specificity(header.applies_to, school);
+    if (rank >= 0 && laterYear(header.applies_to, school.school_year)) later.push({ entry, header, rank });
+  }
+  const fallback = later.sort((a, b) => b.rank - a.rank
+    || (b.header.applies_to.school_years?.to ?? '').localeCompare(a.header.applies_to.school_years?.to ?? '')
+    || newestFirst(a, b))[0];
+  if (!fallback) throw new UsageError(noneApplicable(registry, school));
+  const rubric = rubricOrThrow(registry.loadEntry(fallback.entry));
+  return { rubric, warnings: [writtenForWarning(rubric, school.school_year!)] };
 }
 
 function noneApplicable(registry: RubricRegistry, school: SchoolScope): Finding {
-  const entries = registry.entries();
-  if (entries.length === 0) return { code: 'rubric.none_exist' };
+  const all = registry.entries();
+  if (all.length === 0) return { code: 'rubric.none_exist' };
+  // Only rubrics for the school's own province (and district) are worth naming: another province's
+  // directive never judges this school. With an unknown province every rubric is listed.
+  const own = all.filter((e) => {
+    const h = registry.header(e);
+    return h !== null && specificity(h.applies_to, school) >= 0;
+  });
+  const entries = school.province ? own : all;
+  if (entries.length === 0) {
+    return {
+      code: 'rubric.none_for_province',
+      args: { scope: { code: 'rubric.scope', args: { province: school.province ?? unknown, district: school.district ?? unknown, school_year: school.school_year ?? unknown } } },
+    };
+  }
   const available = entries.map((e): Finding => {
     const h = registry.header(e);
     return { code: 'rubric.listed', args: { ref: `${e.id}@${e.version}`, issuer: h?.issuer ?? '', years: yearsFinding(h?.applies_to ?? {}) } };
@@ -147,12 +196,12 @@ function noneApplicable(registry: RubricRegistry, school: SchoolScope): Finding 
   if (undeclared.length > 0) {
     return { code: 'rubric.scope_undeclared', args: { fields: undeclared.map((k) => ({ code: `rubric.field.${k}` })), example: entries[0]!.id } };
   }
+  // Rubrics of the school's province exist, but for other school years: name them, suggest none.
   return {
-    code: 'rubric.none_applicable',
+    code: 'rubric.none_for_year',
     args: {
       scope: { code: 'rubric.scope', args: { province: school.province ?? unknown, district: school.district ?? unknown, school_year: school.school_year ?? unknown } },
       available,
-      example: entries[0]!.id,
     },
   };
 }

@@ -1,7 +1,7 @@
 // Batch folders for tests, from readable descriptions: each school is a few facts (code, name, levels,
 // what it does and does not do), laid out as the four-sheet inventory workbook by fixtures/generate.mjs
 // (exceljs). Broken files and Excel lock files are written as bytes. Everything goes into a temp folder.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 // @ts-expect-error: plain ESM fixtures without type declarations
@@ -33,11 +33,21 @@ export interface SchoolDesc {
   phone?: string;
   leader?: string;
   teachers?: number;
+  /** Students (default 420 per level). */
+  students?: number;
+  /** Working lab computers (default 20). */
+  labComputers?: number;
+  /** Working webcams (default none). */
+  webcams?: number;
+  /** Ngày lập báo cáo (default 1 Dec 2016). */
+  reportDate?: Date;
 }
 
 /** What is not a school workbook. */
 export type BrokenDesc =
   | { file: string; broken: 'not-xlsx' }      // a text file named .xlsx
+  | { file: string; broken: 'text'; text: string } // any other file: a CSV, a note, a fake PDF
+  | { file: string; broken: 'copy'; of: string }   // a byte-identical copy of another file of the folder
   | { file: string; broken: 'truncated' }     // the first bytes of a zip
   | { file: string; broken: 'lock' }          // Excel's ~$ lock file: must be skipped
   | { file: string; broken: 'no-rubric'; school: SchoolDesc }; // a school no rubric covers
@@ -50,7 +60,7 @@ const yes = (b: boolean | undefined, dflt = true): string => ((b ?? dflt) ? 'Có
 export function describeWorkbook(s: SchoolDesc) {
   const levels = s.levels ?? ['Tiểu học'];
   const students: [string, number][] = levels.map((l) => [
-    l === 'Tiểu học' ? 'Số học sinh tiểu học' : l === 'THCS' ? 'Số học sinh THCS' : 'Số học sinh THPT', 420,
+    l === 'Tiểu học' ? 'Số học sinh tiểu học' : l === 'THCS' ? 'Số học sinh THCS' : 'Số học sinh THPT', s.students ?? 420,
   ]);
   const software = [
     { 'Tên phần mềm': 'vnEdu', 'Chức năng': 'Quản lý trường học, Sổ điểm điện tử', 'Đang sử dụng': 'Có', 'Bản quyền': 'Có bản quyền', 'Kết nối CSDL ngành': 'Có' },
@@ -76,12 +86,13 @@ export function describeWorkbook(s: SchoolDesc) {
       ['Điện thoại lãnh đạo phụ trách CNTT', s.phone ?? '0912 345 678'],
       ['Trao đổi văn bản điện tử qua thư điện tử', yes(s.eDocuments)],
       ['Có giảng dạy môn Tin học', yes(s.teachesInformatics)],
-      ['Ngày lập báo cáo', new Date(Date.UTC(2016, 11, 1))],
+      ['Ngày lập báo cáo', s.reportDate ?? new Date(Date.UTC(2016, 11, 1))],
     ],
     equipment: [
-      { 'Loại thiết bị': 'Máy tính để bàn', 'Mục đích sử dụng': 'Phòng máy', 'Số lượng': 20, 'Tình trạng': 'Tốt', 'Năm đưa vào sử dụng': 2014 },
+      { 'Loại thiết bị': 'Máy tính để bàn', 'Mục đích sử dụng': 'Phòng máy', 'Số lượng': s.labComputers ?? 20, 'Tình trạng': 'Tốt', 'Năm đưa vào sử dụng': 2014 },
       { 'Loại thiết bị': 'Máy tính để bàn', 'Mục đích sử dụng': 'Quản lý', 'Số lượng': 2, 'Tình trạng': 'Tốt', 'Năm đưa vào sử dụng': 2015 },
       { 'Loại thiết bị': 'Máy in', 'Mục đích sử dụng': 'Quản lý', 'Số lượng': 1, 'Tình trạng': 'Tốt' },
+      ...(s.webcams ? [{ 'Loại thiết bị': 'Webcam', 'Mục đích sử dụng': 'Quản lý', 'Số lượng': s.webcams, 'Tình trạng': 'Tốt' }] : []),
     ],
     software,
     teachers: roster({ 'Tổ 1-2': Math.ceil(n / 2), 'Tổ 3-5': Math.floor(n / 2) }, {
@@ -100,6 +111,8 @@ export async function writeFolder(dir: string, entries: readonly Entry[]): Promi
     await mkdir(dirname(path), { recursive: true });
     if ('broken' in e) {
       if (e.broken === 'not-xlsx') await writeFile(path, 'Đây không phải là sổ Excel\n');
+      else if (e.broken === 'text') await writeFile(path, e.text);
+      else if (e.broken === 'copy') await copyFile(join(dir, e.of), path);
       else if (e.broken === 'truncated') await writeFile(path, Buffer.from('504b0304140000000800', 'hex'));
       else if (e.broken === 'lock') await writeFile(path, Buffer.alloc(165, 0x20));
       else await writeSchool(describeWorkbook(e.school), path);
@@ -158,4 +171,35 @@ export function uongBiPrimary(teaching: number): Entry[] {
 function slug(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
     .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * The district officer's folder (issue #12, "Done when"): 8 Bến Tre schools in 2 districts (Ba Tri,
+ * Mỏ Cày Nam), one school resent with the same code (the later report counts), one school on last year's
+ * form, two byte-identical files under different names, a PDF and a CSV named like schools, a note, and an
+ * Excel lock file. Bến Tre 2782 counts lab computers (students per computer), management computers,
+ * printers, webcams, computers per subject group and teachers' e-learning lessons.
+ */
+export function officerFolder(): Entry[] {
+  const bt = (over: Partial<SchoolDesc> & Pick<SchoolDesc, 'file' | 'code' | 'name'>): SchoolDesc => ({
+    province: 'Bến Tre', district: 'Ba Tri', year: '2024-2025', reportDate: new Date(Date.UTC(2024, 9, 15)), ...over,
+  });
+  const mcn = (over: Partial<SchoolDesc> & Pick<SchoolDesc, 'file' | 'code' | 'name'>): SchoolDesc => bt({ district: 'Mỏ Cày Nam', ...over });
+  return [
+    bt({ file: 'ba-tri/th-an-duc.xlsx', code: '83000101', name: 'Trường Tiểu học An Đức', webcams: 1 }),
+    bt({ file: 'ba-tri/th-bao-thanh.xlsx', code: '83000102', name: 'Trường Tiểu học Bảo Thạnh', labComputers: 12 }),
+    bt({ file: 'ba-tri/thcs-tan-xuan.xlsx', code: '83000103', name: 'Trường THCS Tân Xuân', levels: ['THCS'], labComputers: 20 }),
+    bt({ file: 'ba-tri/thcs-an-hoa-tay.xlsx', code: '83000104', name: 'Trường THCS An Hòa Tây', levels: ['THCS'], labComputers: 30, webcams: 1, year: '2023-2024' }),
+    mcn({ file: 'mo-cay-nam/th-an-thanh.xlsx', code: '83000201', name: 'Trường Tiểu học An Thạnh', webcams: 1 }),
+    mcn({ file: 'mo-cay-nam/th-dinh-thuy.xlsx', code: '83000202', name: 'Trường Tiểu học Định Thủy', labComputers: 10 }),
+    mcn({ file: 'mo-cay-nam/thcs-my-hoa.xlsx', code: '83000203', name: 'Trường THCS Mỹ Hòa', levels: ['THCS'], labComputers: 15 }),
+    mcn({ file: 'mo-cay-nam/thcs-phuoc-hiep.xlsx', code: '83000204', name: 'Trường THCS Phước Hiệp', levels: ['THCS'], labComputers: 28, webcams: 1 }),
+    // resent after fixing its lab: the later report counts, the first copy is superseded
+    mcn({ file: 'mo-cay-nam/gui-lai/th-dinh-thuy-bo-sung.xlsx', code: '83000202', name: 'Trường Tiểu học Định Thủy', labComputers: 18, reportDate: new Date(Date.UTC(2024, 10, 2)) }),
+    { file: 'ba-tri/ban-sao-th-an-duc.xlsx', broken: 'copy', of: 'ba-tri/th-an-duc.xlsx' },
+    { file: 'ba-tri/THCS Tân Xuân.pdf', broken: 'text', text: '%PDF-1.4\n% bản scan biên bản kiểm kê\n' },
+    { file: 'mo-cay-nam/THCS Mỹ Hòa.csv', broken: 'text', text: 'Mã trường;Tên trường\n83000203;Trường THCS Mỹ Hòa\n' },
+    { file: 'ghi-chu.txt', broken: 'text', text: 'Hạn nộp: 30/10\n' },
+    { file: 'ba-tri/~$th-an-duc.xlsx', broken: 'lock' },
+  ];
 }

@@ -8,7 +8,7 @@ import { toDiffJson, type DiffRenderOptions } from '../../render/diff-json.js';
 import { stringifyJson } from '../../render/json.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import { ReportWriter } from '../output.js';
-import { loadSide, rescoreOld, type SideOptions } from '../diff-input.js';
+import { loadSide, rescoreOld, sideNames, type SideOptions } from '../diff-input.js';
 import { TOOL } from '../tool.js';
 import { sourceDateEpoch } from './audit.js';
 import { fileOptions, parseAsOf, parseFormats, rawString } from '../option-values.js';
@@ -52,6 +52,7 @@ export async function runDiff(oldPath: string, newPath: string, opts: DiffComman
   };
   const before = await loadSide(oldPath, sideOpts, g, io);
   const after = await loadSide(newPath, sideOpts, g, io);
+  [before.side.name, after.side.name] = sideNames(oldPath, newPath);
   const rescored = rescoreOld(before, after, sideOpts, g.lang);
   const report = buildDiff(before.side, after.side, { tool: TOOL, rescored });
 
@@ -75,7 +76,7 @@ export async function runDiff(oldPath: string, newPath: string, opts: DiffComman
     io.stdout(stringifyJson(toDiffJson(report, renderOptions)));
   } else {
     const { renderDiffTerminal } = await import('../../render/diff-terminal.js');
-    io.stdout(renderDiffTerminal(report, { ...renderOptions, color: g.color }));
+    io.stdout(renderDiffTerminal(report, { ...renderOptions, color: g.color, ...(io.columns ? { width: io.columns } : {}) }));
   }
 
   if (before.failed + after.failed > 0) return 3;

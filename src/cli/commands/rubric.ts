@@ -24,8 +24,8 @@ const HEAD = {
     en: ['Clause', 'Criterion', 'Title', 'Severity', 'Weight', 'Check'],
   },
   severity: {
-    vi: { required: 'bắt buộc', recommended: 'khuyến khích' },
-    en: { required: 'required', recommended: 'recommended' },
+    vi: { required: 'bắt buộc', target: 'phấn đấu', recommended: 'khuyến khích' },
+    en: { required: 'required', target: 'target', recommended: 'recommended' },
   },
   years: { vi: { all: 'mọi năm', from: 'từ', to: 'đến' }, en: { all: 'all years', from: 'from', to: 'to' } },
   invalid: { vi: 'lỗi', en: 'invalid' },
@@ -100,7 +100,8 @@ export async function rubricLint(files: string[], g: GlobalOptions, io: CliIO): 
   const registry = builtinRegistry();
   let problems = 0;
   for (const file of files) {
-    const r = registry.loadFile(file);
+    // Lint is stricter than loading: every required criterion must record its binding words.
+    const r = registry.loadFile(file, { strictBinding: true });
     problems += r.problems.length;
     for (const p of r.problems) io.stdout(`${problemLine(p, g.lang)}\n`);
     if (!g.quiet) {
