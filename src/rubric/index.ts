@@ -2,7 +2,7 @@
 // workbook, the JSON Schema, waivers files and rubric self-tests.
 export { loadRubricFile, loadRubricText, rubricOrThrow, rubricSha256, canonicalJson, mergeOverride, type LoadOptions, type LoadResult, type ResolveParent } from './load.js';
 export {
-  builtinRegistry, loadRubric, compareVersions, isRubricPath, BUILTIN_RUBRICS_DIR, RubricRegistry,
+  builtinRegistry, loadRubric, compareVersions, isRubricPath, RubricRegistry,
   type RubricEntry, type RubricHeader, type RubricSummary,
 } from './registry.js';
 export { chooseRubric, sameProvince, sameDistrict, specificity, yearsContain, yearsFinding, type RubricChoice, type SchoolScope } from './select.js';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { RubricError, UsageError } from '../errors.js';
 import { format } from '../messages/format.js';
 import { loadRubricText } from './load.js';
-import { BUILTIN_RUBRICS_DIR, builtinRegistry, compareVersions, readHeader, RubricRegistry, type RubricEntry } from './registry.js';
+import { BUILTIN_RUBRICS_DIR } from '../node/platform.js';
+import { builtinRegistry, compareVersions, readHeader, RubricRegistry, type RubricEntry } from './registry.js';
 
 const DIR = 'tests/rubrics/registry';
 const reg = () => new RubricRegistry(DIR);

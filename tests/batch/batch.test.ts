@@ -277,7 +277,7 @@ describe('old .xls files in the folder', () => {
     const r = await audit(['batch', '.', '--json', '-q'], dir);
     const s = JSON.parse(r.stdout);
     const xls = s.entries.find((e: any) => e.file === 'cu.xls');
-    const { findSoffice } = await import('../../src/inventory/convert.js');
+    const { findSoffice } = await import('../../src/node/convert.js');
     if (findSoffice()) {
       console.log('LibreOffice found: the .xls is converted and scored');
       expect(xls.error, JSON.stringify(xls.error)).toBeUndefined();
