@@ -6,7 +6,7 @@ import { districtSchoolOutcome } from './district.js';
 import { ruleOf } from './evaluate.js';
 import type { BatchEntry, BatchRubric, BatchSchoolEntry, ScopeMismatch } from './batch.js';
 import type { Inventory, SchoolIdentity } from '../inventory/types.js';
-import { sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
+import { laterYear, sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
 import type { Rubric } from '../rubric/schema.js';
 import { pick, say, sortLevels } from '../render/common.js';
 import { format, type Lang } from '../messages/format.js';
@@ -18,7 +18,8 @@ export function scopeMismatches(rubric: Rubric, school: SchoolIdentity): ScopeMi
   const { provinces = [], districts = [] } = rubric.applies_to;
   if (provinces.length > 0 && school.province !== null && !provinces.some((p) => sameProvince(p, school.province!))) out.push('province');
   if (districts.length > 0 && school.district !== null && !districts.some((d) => sameDistrict(d, school.district!))) out.push('district');
-  if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year)) out.push('years');
+  // A later year the rubric accepts (`later: warn`) is said in the school's own report, not flagged per school.
+  if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year) && !laterYear(rubric.applies_to, school.school_year)) out.push('years');
   return out;
 }
 

@@ -14,7 +14,7 @@ import { audit, ROOT, skipReason, tempDir } from '../cli/run.js';
 const CHROMIUM = process.env.AUDIT_CHROMIUM ?? '/usr/bin/chromium';
 const PAGE = join(ROOT, 'dist', 'audit.html');
 /** Screenshots and downloads are kept here to be looked at after the run (git-ignored). */
-const OUT = join(ROOT, 'tests', 'web', 'output');
+const OUT = join(ROOT, 'test-output', 'web');
 const FIXTURES = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
 const fixturePath = (f: string) => join(ROOT, 'fixtures', f);
 
