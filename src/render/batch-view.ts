@@ -206,7 +206,13 @@ export const isTeacherUnit = (unit: string): boolean => unit.startsWith('teacher
 
 /** "312 máy tính phòng máy, 14 webcam" for a list of shortages (devices and teachers alike). */
 export const shortageItems = (xs: readonly { unit: string; missing: number }[], lang: Lang): string =>
-  xs.map((x) => batchLabel('shortage.item', lang, { n: x.missing, unit: unitText(x.unit, lang) })).join(', ');
+  xs.map((x) => batchLabel('shortage.item', lang, { n: x.missing, unit: countedUnit(x.unit, x.missing, lang) })).join(', ');
+
+/** The unit as counted: English device names take a plural ("4 webcams"); Vietnamese nouns do not change. */
+export function countedUnit(unit: string, n: number, lang: Lang): string {
+  const text = unitText(unit, lang);
+  return lang === 'en' && n !== 1 && unit.startsWith('equipment.') && !/s\b/.test(text.split(' (')[0]!) ? text.replace(/^([^(]*?)(\s*\(|$)/, '$1s$2') : text;
+}
 
 /**
  * The shortages as the officer takes them to the budget meeting: "Cần bổ sung 312 máy tính phòng máy,
