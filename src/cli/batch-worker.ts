@@ -23,7 +23,6 @@ import { format, type Lang } from '../messages/format.js';
 import { reportFileName, type ReportFormat } from './output.js';
 import { chooseAsOf, sourceDateEpoch } from './commands/audit.js';
 import { mappingRoot, readWorkbookFile } from './read-workbook.js';
-import { workerData } from 'piscina';
 import { TOOL } from './tool.js';
 import '../messages/batch.js';
 import './messages.js';
@@ -282,6 +281,8 @@ export async function runTaskSafely(make: () => (task: BatchTask) => Promise<Bat
 }
 
 /** piscina's entry point: the run's config arrives as the pool's workerData. */
-export default function runBatchTask(task: BatchTask): Promise<BatchReply> {
+export default async function runBatchTask(task: BatchTask): Promise<BatchReply> {
+  // Imported here, not at the top: the CLI's bundle holds this file too and must not load piscina at start-up.
+  const { workerData } = await import('piscina');
   return runTaskSafely(() => createBatchWorker(workerData as BatchWorkerConfig), task);
 }
