@@ -114,7 +114,7 @@ describe('a district folder: 24 schools, 2 broken files', () => {
   it('writes summary.md, summary.xlsx (frozen header, autofilter, status fills), junit.xml and per-school md + json', async () => {
     const md = await readFile(join(out, 'summary.md'), 'utf8');
     expect(md).toContain('## Chỉ tiêu chung của địa bàn');
-    expect(md).toContain('9/14 trường (64.3%)');
+    expect(md).toContain('9/14 trường (64,3%)');
     expect(md).toContain('Trường Tiểu học Quang Trung');
     expect(md).toContain('bao-cao-cu.xlsx');
 
