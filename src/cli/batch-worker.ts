@@ -14,7 +14,7 @@ import { rubricRef } from '../engine/batch.js';
 import type { Inventory, SchoolIdentity } from '../inventory/types.js';
 import { BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE, RubricRegistry } from '../rubric/registry.js';
 import type { LoadResult } from '../rubric/load.js';
-import { chooseRubric, sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
+import { chooseRubric, laterYear, sameDistrict, sameProvince, yearsContain } from '../rubric/select.js';
 import type { Rubric } from '../rubric/schema.js';
 import { renderers } from '../render/index.js';
 import { junitSuite } from '../render/junit.js';
@@ -23,7 +23,6 @@ import { format, type Lang } from '../messages/format.js';
 import { reportFileName, type ReportFormat } from './output.js';
 import { chooseAsOf, sourceDateEpoch } from './commands/audit.js';
 import { mappingRoot, readWorkbookFile } from './read-workbook.js';
-import { workerData } from 'piscina';
 import { TOOL } from './tool.js';
 import '../messages/batch.js';
 import './messages.js';
@@ -82,7 +81,8 @@ export function scopeMismatches(rubric: Rubric, school: SchoolIdentity): ScopeMi
   const { provinces = [], districts = [] } = rubric.applies_to;
   if (provinces.length > 0 && school.province !== null && !provinces.some((p) => sameProvince(p, school.province!))) out.push('province');
   if (districts.length > 0 && school.district !== null && !districts.some((d) => sameDistrict(d, school.district!))) out.push('district');
-  if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year)) out.push('years');
+  // A later year the rubric accepts (`later: warn`) is said in the school's own report, not flagged per school.
+  if (school.school_year !== null && !yearsContain(rubric.applies_to, school.school_year) && !laterYear(rubric.applies_to, school.school_year)) out.push('years');
   return out;
 }
 
@@ -281,6 +281,8 @@ export async function runTaskSafely(make: () => (task: BatchTask) => Promise<Bat
 }
 
 /** piscina's entry point: the run's config arrives as the pool's workerData. */
-export default function runBatchTask(task: BatchTask): Promise<BatchReply> {
+export default async function runBatchTask(task: BatchTask): Promise<BatchReply> {
+  // Imported here, not at the top: the CLI's bundle holds this file too and must not load piscina at start-up.
+  const { workerData } = await import('piscina');
   return runTaskSafely(() => createBatchWorker(workerData as BatchWorkerConfig), task);
 }

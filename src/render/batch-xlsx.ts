@@ -46,7 +46,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
   }
   const overview: XlsxSheet = {
     name: L('sheet.overview'),
-    columns: [{ header: L('col.item'), width: 48, wrap: true }, { header: L('col.value'), width: 24, wrap: true }, { header: L('col.note'), width: 70, wrap: true }],
+    columns: [{ header: L('col.item'), width: 48, wrap: true }, { header: L('col.value'), width: 34, wrap: true }, { header: L('col.note'), width: 70, wrap: true }],
     rows: overviewRows,
   };
 
@@ -90,7 +90,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       { header: L('col.rate'), width: 9, numFmt: '0.0%' },
     ],
     rows: rateViews(s, lang).map((c): XlsxRow => ({
-      cells: [...rubricCell(c.rubric), c.clause, c.id, c.title, severityWord(c.severity as 'required', lang), c.weight,
+      cells: [...rubricCell(c.rubric), c.clause, c.id, c.title, severityWord(c.severity, lang), c.weight,
         c.pass, c.fail, c.missing, c.not_applicable, c.waived, c.rate],
       ...(c.rate === null ? {} : { status: { col: shift + 10, status: c.fail + c.missing > 0 ? 'fail' : 'pass' } }),
     })),
@@ -136,7 +136,12 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       ws.pageSetup.orientation = 'portrait';
       // The value column holds counts and (district criteria) shares: each cell its own format.
       for (const i of shareRows) ws.getCell(i + 2, 2).numFmt = '0.0%';
-      overviewRows.forEach((r, i) => { if (typeof r.cells[1] === 'number' && !shareRows.has(i)) ws.getCell(i + 2, 2).numFmt = '0'; });
+      overviewRows.forEach((r, i) => {
+        const cell = ws.getCell(i + 2, 2);
+        if (typeof r.cells[1] === 'number' && !shareRows.has(i)) cell.numFmt = '0';
+        // counts and words in one column: all aligned left, so a count does not run into the note beside it
+        cell.alignment = { ...cell.alignment, horizontal: 'left' };
+      });
     }
   }
   return workbookBytes(wb, opts.generatedAt);
