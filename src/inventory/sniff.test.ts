@@ -346,7 +346,7 @@ describe('messages', () => {
     }
     expect(format(findings[0]!, 'vi')).toContain('.xlsx');
     expect(format(findings[1]!, 'en')).toContain('PDF');
-    expect(format(findings[2]!, 'vi')).toContain('trang "Thiết bị" có dữ liệu đến dòng 100001, vượt giới hạn 100000 dòng');
+    expect(format(findings[2]!, 'vi')).toContain('trang "Thiết bị" có dữ liệu đến dòng 100.001, vượt giới hạn 100.000 dòng');
     expect(format(findings[3]!, 'en')).toContain('10240 MB');
   });
 });
