@@ -226,7 +226,7 @@ describe('why a criterion changed', () => {
     expect(s.regression).toBe(true);
     expect(s.trend).toBe('regressed');
     expect(s.score_delta).toBe(-25);
-    expect(s.notes).toContainEqual({ code: 'diff.note.score_fell', args: { from: '75.0', to: '50.0' } });
+    expect(s.notes).toContainEqual({ code: 'diff.note.score_fell', args: { from: 75, to: 50 } });
   });
 });
 

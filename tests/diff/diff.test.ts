@@ -156,7 +156,7 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     const f = school(diff, CODES.stillShort);
     expect(f.criteria).toHaveLength(1);
     expect(f.criteria[0]).toMatchObject({ id: '2.students-per-computer', change: 'still_failing', regression: false, improvement: false });
-    expect(f.criteria[0].old.actual).toMatch(/48 máy, 17\.5 HS\/máy/);
+    expect(f.criteria[0].old.actual).toMatch(/48 máy, 17,5 HS\/máy/);
     expect(f.criteria[0].new.actual).toMatch(/60 máy, 14 HS\/máy/);
     expect(f.criteria[0].new.gap).toMatch(/thiếu 10 máy/);
   });
@@ -180,7 +180,7 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     expect(section('Trường mới')).toContain(CODES.onlyNew);
     expect(section('Trường không còn')).toContain(CODES.onlyOld);
     expect(md).toContain('tên đã đổi: "Trường THPT Nguyễn Đình Chiểu" → "Trường THPT chuyên Nguyễn Đình Chiểu"');
-    expect(md).toMatch(/48 máy, 17\.5 HS\/máy → 60 máy, 14 HS\/máy/);
+    expect(md).toMatch(/48 máy, 17,5 HS\/máy → 60 máy, 14 HS\/máy/);
     expect(section('Toàn địa bàn')).toContain('Tính trên 4 trường có ở cả hai bên');
     expect(section('Toàn địa bàn')).toMatch(/2\.wifi .*\| 100% \(4\/4\) \| 75% \(3\/4\) \| −25% \|/);
   });
@@ -214,7 +214,7 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     expect(plain.stdout).toMatch(/^  83000102 · 2 · Có mạng Wi-Fi hỗ trợ giáo viên: Đạt → Không đạt \(có → không\)$/m);
     expect(plain.stdout.match(/có → không/g)).toHaveLength(1);
     // a value that moved without a status change is there too, briefly
-    expect(plain.stdout).toMatch(/Số liệu đổi, kết quả không đổi:\n  83000106 · 2 · .*: 48 máy,\s+17\.5 HS\/máy → 60 máy, 14 HS\/máy/);
+    expect(plain.stdout).toMatch(/Số liệu đổi, kết quả không đổi:\n  83000106 · 2 · .*: 48 máy,\s+17,5 HS\/máy → 60 máy, 14 HS\/máy/);
     expect(plain.stdout).toContain('Tỷ lệ đạt thay đổi (trên 4 trường có ở cả hai bên):');
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     const tty = await audit(['diff', oldDir, newDir], {}, true);
@@ -320,7 +320,7 @@ describe('two batch summaries, without the workbooks', () => {
     expect(school(diff, CODES.losesWifi).criteria[0]).toMatchObject({
       id: '2.wifi', change: 'lost', reason: 'data', regression: true, old: { actual: 'có', rule: 'require wifi' }, new: { actual: 'không' },
     });
-    expect(school(diff, CODES.stillShort).criteria[0].old.actual).toMatch(/17\.5 HS\/máy/);
+    expect(school(diff, CODES.stillShort).criteria[0].old.actual).toMatch(/17,5 HS\/máy/);
     expect(code).toBe(1);
   });
 
