@@ -29,8 +29,8 @@ describe('compare', () => {
   it('shares show as percentages; an upper bound gives a plain gap', async () => {
     const o = await runCheck({ metric: 'teachers.elearning_share', op: '>=', value: 0.8 }, { teachers: [{ elearning_lessons: 1 }, { elearning_lessons: 0 }, { elearning_lessons: 2 }] });
     expect(o.status).toBe('fail');
-    expect(format(o.actual!, 'vi')).toBe('66.7%');
-    expect(format(o.gap!, 'vi')).toBe('Tỷ lệ giáo viên có bài giảng e-Learning: cần ≥ 80%, hiện 66.7%');
+    expect(format(o.actual!, 'vi')).toBe('66,7%');
+    expect(format(o.gap!, 'vi')).toBe('Tỷ lệ giáo viên có bài giảng e-Learning: cần ≥ 80%, hiện 66,7%');
     const u = await runCheck({ metric: 'software.unlicensed', op: '<=', value: 0 }, { software: [{ name: 'X', function: 'van_phong', license: 'khong' }] });
     expect(format(u.gap!, 'en')).toBe('Unlicensed software in use: must be ≤ 0, is 1');
   });
@@ -73,6 +73,6 @@ describe('compare on ratios', () => {
     const o = await runCheck({ metric: 'groups.computers_per_group', op: '>=', value: 1 }, {
       teachers: [{ group: 'Toán' }, { group: 'Văn' }], equipment: [{ kind: 'may_tinh_de_ban', purpose: 'giao_vien', quantity: 1 }],
     });
-    expect(format(o.gap!, 'vi')).toBe('Số máy tính giáo viên mỗi tổ chuyên môn: cần ≥ 1, hiện 0.5');
+    expect(format(o.gap!, 'vi')).toBe('Số máy tính giáo viên mỗi tổ chuyên môn: cần ≥ 1, hiện 0,5');
   });
 });

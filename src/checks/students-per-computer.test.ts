@@ -30,7 +30,7 @@ describe('students_per_computer', () => {
   it('one level: the ratio in actual, the limit in expected, what to add in the gap', async () => {
     const o = await runCheck(check, { levels: ['thcs'], students_thcs: 768, equipment: lab(40) });
     expect(o.status).toBe('fail');
-    expect(format(o.actual!, 'vi')).toBe('40 máy, 19.2 HS/máy');
+    expect(format(o.actual!, 'vi')).toBe('40 máy, 19,2 HS/máy');
     expect(format(o.expected!, 'vi')).toBe('≥ 48 máy (≤ 16 HS/máy)');
     expect(format(o.gap!, 'vi')).toBe('thiếu 8 máy tính phòng máy: cần 48, có 40');
     expect(format(o.gap!, 'en')).toBe('8 lab computers short: need 48, have 40');

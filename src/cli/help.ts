@@ -33,6 +33,10 @@ const HELP = {
   quiet: { vi: 'ít thông báo hơn', en: 'fewer messages' },
   verbose: { vi: 'nhiều thông báo hơn (kể cả chi tiết lỗi nội bộ)', en: 'more messages (including internal error details)' },
   noColor: { vi: 'không tô màu', en: 'no colours' },
+  all: {
+    vi: 'in mọi tiêu chí (mặc định chỉ in các tiêu chí chưa đạt, các tiêu chí đạt gộp thành một dòng)',
+    en: 'print every criterion (by default only those not met; the ones met are folded into one line)',
+  },
   version: { vi: 'in số phiên bản', en: 'print the version' },
   help: { vi: 'in hướng dẫn này', en: 'print this help' },
   helpCommand: { vi: 'in hướng dẫn của một lệnh', en: 'print the help of a command' },

@@ -1,7 +1,8 @@
 // The command line: parses argv with commander, runs a command, and maps what happened to the
 // exit codes of cli.md (0 pass, 1 fail, 2 usage/rubric error, 3 input error). The only module that
 // knows about argv, exit codes and process streams; commands throw typed errors.
-import { Command, CommanderError } from 'commander';
+import '../node/platform.js'; // first: the core's files, zlib and sha256 on Node
+import { Command, CommanderError, Help } from 'commander';
 import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
 import { helpText } from './help.js';
@@ -10,8 +11,10 @@ import { commandHelp } from '../messages/commands.js';
 import { diffHelp } from '../messages/diff.js';
 import { errorLines, exitCodeOf } from './report-error.js';
 import { TOOL } from './tool.js';
+import { checkSingleDash } from './arg-mistakes.js';
 import { addCiCommand } from './ci-command.js';
 import './messages.js';
+import '../messages/web.js';
 
 /** Where a command writes: injectable so tests can run commands in-process. */
 export interface CliIO {
@@ -81,6 +84,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   let code: number = 0;
   const program = buildProgram(lang, io, (c) => { code = c; });
   try {
+    checkSingleDash(argv, longOptionNames(program));
     if (argv.length === 0) {
       io.stderr(`${format({ code: 'cli.no_files' }, lang)}\n\n${program.helpInformation()}`);
       return 2;
@@ -93,14 +97,58 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       if (err.exitCode === 0) return 0;
       // A command group called alone (`audit rubric`) has printed its help on stderr already.
       if (err.code === 'commander.help') return 2;
-      const detail = err.message.replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ');
-      io.stderr(`${format({ code: 'cli.usage', args: { detail } }, lang)}\n`);
+      io.stderr(`${format({ code: 'cli.usage', args: { detail: commanderDetail(err, lang) } }, lang)}\n`);
       return 2;
     }
     for (const line of errorLines(err, lang, verbose)) io.stderr(`${line}\n`);
     return exitCodeOf(err);
   }
 }
+
+/** The long options of the program and its commands, without their dashes. */
+function longOptionNames(program: Command): string[] {
+  const names = new Set<string>();
+  const visit = (c: Command) => {
+    for (const o of c.options) if (o.long) names.add(o.long.replace(/^--(no-)?/, ''));
+    c.commands.forEach(visit);
+  };
+  visit(program);
+  return [...names, 'help', 'version'];
+}
+
+/**
+ * Commander's own error in the user's language: its English sentence is taken apart by error code
+ * (the names it quotes are kept); an error we do not know is passed on as it is.
+ */
+export function commanderDetail(err: CommanderError, lang: Lang): string {
+  const text = err.message.replace(/^error:\s*/, '');
+  const quoted = [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(text)?.[1];
+  const say = (code: string, args: Record<string, string>) => format({ code, args }, lang);
+  const withSuggestion = (sentence: string) => (suggestion ? say('cli.commander.did_you_mean', { sentence, suggestion }) : sentence);
+  switch (err.code) {
+    case 'commander.unknownOption': return withSuggestion(say('cli.commander.unknown_option', { flag: quoted[0] ?? '' }));
+    case 'commander.unknownCommand': return withSuggestion(say('cli.commander.unknown_command', { name: quoted[0] ?? '' }));
+    case 'commander.missingArgument': return say('cli.commander.missing_argument', { name: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument': return say('cli.commander.option_missing_argument', { flags: quoted[0] ?? '' });
+    case 'commander.excessArguments': {
+      const m = /Expected (\d+) arguments? but got (\d+)/.exec(text);
+      return say('cli.commander.excess_arguments', { expected: m?.[1] ?? '?', got: m?.[2] ?? '?' });
+    }
+    default: return text.split('\n').map((s) => s.trim()).filter(Boolean).join(' ');
+  }
+}
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Cách dùng:', 'Arguments:': 'Đối số:', 'Options:': 'Tùy chọn:', 'Global Options:': 'Tùy chọn chung:', 'Commands:': 'Lệnh:',
+};
+
+/** Commander's help headings and usage words in Vietnamese (its English is kept for --lang en). */
+const helpConfig = (lang: Lang) => (lang === 'en' ? {} : {
+  styleTitle: (s: string) => HELP_TITLES[s] ?? s,
+  formatHelp: (cmd: Command, helper: Help) =>
+    Help.prototype.formatHelp.call(helper, cmd, helper).replace(/\[options\]/g, '[tùy-chọn]').replace(/\[command\]/g, '[lệnh]'),
+});
 
 /** Validate and collect the options every command shares. */
 function globalOptions(raw: Record<string, unknown>, io: CliIO): GlobalOptions {
@@ -120,9 +168,12 @@ function globalOptions(raw: Record<string, unknown>, io: CliIO): GlobalOptions {
 
 function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => void): Command {
   const h = (key: Parameters<typeof helpText>[0]) => helpText(key, lang);
+  /** A value's name in --help, in the user's language: `--out <thư-mục>`. */
+  const v = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const program = new Command('audit');
   program
     .description(h('description'))
+    .configureHelp(helpConfig(lang))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -134,23 +185,28 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
     .version(TOOL.version, '-V, --version', h('version'))
     .helpOption('-h, --help', h('help'))
     .helpCommand(false)
-    .argument('<file.xlsx...>', h('files'))
-    .option('-r, --rubric <id|file>', h('rubric'))
-    .option('-o, --out <dir>', h('out'))
-    .option('-f, --format <list>', h('format'))
+    .argument(v('<tệp.xlsx...>', '<file.xlsx...>'), h('files'))
+    .option(v('-r, --rubric <mã|tệp>', '-r, --rubric <id|file>'), h('rubric'))
+    .option(v('-o, --out <thư-mục>', '-o, --out <dir>'), h('out'))
+    .option(v('-f, --format <danh-sách>', '-f, --format <list>'), h('format'))
     .option('--lang <vi|en>', h('lang'))
-    .option('--waivers <file.yaml>', h('waivers'))
-    .option('--fail-under <score>', h('failUnder'))
+    .option(v('--waivers <tệp.yaml>', '--waivers <file.yaml>'), h('waivers'))
+    .option(v('--fail-under <điểm>', '--fail-under <score>'), h('failUnder'))
     .option('--json', h('json'))
     .option('--as-of <yyyy-mm-dd>', h('asOf'))
     .option('-q, --quiet', h('quiet'))
     .option('--verbose', h('verbose'))
     .option('--no-color', h('noColor'))
-    .option('--mapping <file.yaml>', commandHelp('mapping', lang))
+    .option(v('--mapping <tệp.yaml>', '--mapping <file.yaml>'), commandHelp('mapping', lang))
     .option('--explain', commandHelp('explain', lang))
+    .option('--all', h('all'))
     .addHelpText('after', `\n${h('exitCodes')}\n`)
-    .action(async (files: string[], raw: Record<string, unknown>) => {
+    .action(async (given: string[], raw: Record<string, unknown>) => {
       const g = globalOptions(raw, io);
+      // `audit bacth …`, unquoted paths with spaces, globs the shell left as they are
+      const { checkCommandTypo, resolveFileArgs } = await import('./arg-mistakes.js');
+      checkCommandTypo(given, program.commands.map((c) => c.name()));
+      const files = await resolveFileArgs(given);
       const { runAudit, parseAuditOptions } = await import('./commands/audit.js');
       const outcome = await runAudit(files, parseAuditOptions(raw, g), g, io);
       setCode(outcome);
@@ -194,6 +250,16 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const out = str(raw.out);
       const rubricRef = str(raw.rubric);
       setCode(await runTemplate({ ...(out !== undefined ? { out } : {}), ...(rubricRef !== undefined ? { rubric: rubricRef } : {}) }, g, io));
+    });
+
+  program.command('web').description(format({ code: 'cli.web.help' }, lang))
+    // -o is the program's option (commander gives it to the program wherever it stands); listed here for --help.
+    .option('-o, --out <file.html|dir>', format({ code: 'cli.web.out' }, lang))
+    .addHelpText('after', `\n${format({ code: 'cli.web.after' }, lang)}\n`)
+    .action(async (_o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const { runWeb } = await import('./commands/web.js');
+      setCode(await runWeb(typeof raw.out === 'string' ? { out: raw.out } : {}, globalOptions(raw, io), io));
     });
 
   program.command('inspect').description(commandHelp('inspect', lang))

@@ -7,6 +7,16 @@ registerMessages({
     vi: 'sai cách dùng lệnh: {detail} — xem hướng dẫn: audit --help',
     en: 'wrong usage: {detail} — see: audit --help',
   },
+  // commander's own errors, in the user's language (src/cli/main.ts commanderDetail)
+  'cli.commander.unknown_option': { vi: 'không có tùy chọn {flag}', en: 'unknown option {flag}' },
+  'cli.commander.unknown_command': { vi: 'không có lệnh "{name}"', en: 'unknown command "{name}"' },
+  'cli.commander.did_you_mean': { vi: '{sentence} — ý bạn là `{suggestion}`?', en: '{sentence} — did you mean `{suggestion}`?' },
+  'cli.commander.missing_argument': { vi: 'thiếu đối số <{name}>', en: 'missing argument <{name}>' },
+  'cli.commander.option_missing_argument': { vi: 'tùy chọn {flags} cần một giá trị', en: 'option {flags} needs a value' },
+  'cli.commander.excess_arguments': {
+    vi: 'thừa đối số: lệnh nhận {expected}, được cho {got}',
+    en: 'too many arguments: the command takes {expected}, got {got}',
+  },
   'cli.no_files': {
     vi: 'chưa chỉ ra tệp kiểm kê nào — ví dụ: audit truong.xlsx --out bao-cao/',
     en: 'no inventory file given — for example: audit school.xlsx --out reports/',
@@ -36,8 +46,8 @@ registerMessages({
     en: 'file not found — check the name and the folder',
   },
   'cli.is_directory': {
-    vi: 'đây là một thư mục, không phải tệp — hãy chỉ ra các tệp .xlsx trong đó (ví dụ: thu-muc/*.xlsx)',
-    en: 'this is a folder, not a file — name the .xlsx files in it (e.g. folder/*.xlsx)',
+    vi: 'đây là một thư mục, không phải tệp — để chấm mọi tệp kiểm kê trong thư mục, dùng: audit batch "{file}"',
+    en: 'this is a folder, not a file — to audit every workbook in it, use: audit batch "{file}"',
   },
   'cli.cannot_read': {
     vi: 'không mở được tệp ({reason}) — kiểm tra quyền đọc tệp',
@@ -54,6 +64,10 @@ registerMessages({
   'cli.converting': {
     vi: '{file}: đang chuyển sang .xlsx bằng LibreOffice…',
     en: '{file}: converting to .xlsx with LibreOffice…',
+  },
+  'cli.other_lang_reports': {
+    vi: '{dir} đã có báo cáo tiếng Anh của {code} — báo cáo tiếng Việt được ghi thành {stem}.audit.*, không ghi đè lên báo cáo kia',
+    en: '{dir} already holds the Vietnamese reports of {code} — the English ones are written as {stem}.audit.*, not over them',
   },
   'cli.wrote': { vi: 'Đã ghi {file}', en: 'Wrote {file}' },
   'cli.fail_under': {

@@ -19,11 +19,36 @@ export function registerMessages(entries: Catalogue): void {
 export const hasMessage = (code: string): boolean => Object.hasOwn(catalogue, code);
 export const messageCodes = (): string[] => Object.keys(catalogue).sort();
 
-/** Numbers: at most two decimals, '.' as decimal mark (as the spec's examples), no grouping. */
-export function formatNumber(n: number): string {
+/**
+ * Numbers in human text, in the reader's convention: at most `decimals` decimals (default two,
+ * trailing zeros dropped), Vietnamese with a decimal comma and a thousands dot ("22,7", "1.250"),
+ * English with a decimal point and no grouping ("22.7", "1250"). JSON keeps numbers as numbers.
+ */
+export function formatNumber(n: number, lang: Lang = 'en', decimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
-  const r = Math.round(n * 100) / 100;
-  return String(Object.is(r, -0) ? 0 : r);
+  const f = 10 ** decimals;
+  const r = Math.round(n * f) / f;
+  return localize(String(Object.is(r, -0) ? 0 : r), lang);
+}
+
+/** A number with exactly `digits` decimals (scores: "56,7" / "56.7"). */
+export function formatFixed(n: number, digits: number, lang: Lang): string {
+  const s = n.toFixed(digits);
+  return localize(/^-0(\.0*)?$/.test(s) ? s.slice(1) : s, lang);
+}
+
+/** A share 0–1 as a percentage with one decimal at most: 0.8333 → "83,3%" (vi) / "83.3%" (en). */
+export const formatPercent = (share: number, lang: Lang, decimals = 1): string =>
+  `${formatNumber(share * 100, lang, decimals)}%`;
+
+/** "-1234.5" (JavaScript's spelling) → "-1.234,5" in Vietnamese; English as is. */
+function localize(plain: string, lang: Lang): string {
+  if (lang === 'en' || !/^-?\d+(\.\d+)?$/.test(plain)) return plain;
+  const [int, frac] = plain.split('.') as [string, string | undefined];
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.length > 3 ? digits.replace(/\B(?=(\d{3})+$)/g, '.') : digits;
+  return `${sign}${grouped}${frac !== undefined ? `,${frac}` : ''}`;
 }
 
 export function vocabLabel(vocab: string, key: string, lang: Lang): string {
@@ -36,7 +61,7 @@ function formatArg(arg: FindingArg | undefined, filter: string | undefined, lang
   if (arg === undefined || arg === null) return '';
   if (Array.isArray(arg)) return (arg as FindingArg[]).map((a) => formatArg(a, filter, lang)).join(', ');
   if (typeof arg === 'object') return format(arg, lang);
-  if (typeof arg === 'number') return formatNumber(arg);
+  if (typeof arg === 'number') return formatNumber(arg, lang);
   if (typeof arg === 'boolean') return lang === 'vi' ? (arg ? 'có' : 'không') : (arg ? 'yes' : 'no');
   if (filter?.startsWith('vocab:')) return vocabLabel(filter.slice(6), arg, lang);
   return arg;

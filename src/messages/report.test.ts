@@ -27,7 +27,7 @@ describe('report labels', () => {
   });
 
   it('give valid Excel sheet names', () => {
-    for (const key of ['sheet.summary', 'sheet.criteria', 'sheet.data_issues'] as const) {
+    for (const key of ['sheet.summary', 'sheet.criteria', 'sheet.data_issues', 'sheet.report', 'sheet.details'] as const) {
       for (const lang of ['vi', 'en'] as const) {
         const name = reportLabel(key, lang);
         expect(name.length).toBeLessThanOrEqual(31);

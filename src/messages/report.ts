@@ -27,7 +27,7 @@ export const REPORT_LABELS = {
   'heading.criteria': { vi: 'Các tiêu chí', en: 'Criteria' },
   'heading.to_fix': { vi: 'Tiêu chí chưa đạt', en: 'Criteria not met' },
   'heading.waived': { vi: 'Tiêu chí được miễn trừ', en: 'Waived criteria' },
-  'heading.data_issues': { vi: 'Lỗi dữ liệu', en: 'Data issues' },
+  'heading.data_issues': { vi: 'Dữ liệu cần xem lại', en: 'Data to check' },
   'heading.deadlines': { vi: 'Thời hạn sắp tới', en: 'Upcoming deadlines' },
   'heading.warnings': { vi: 'Lưu ý', en: 'Warnings' },
 
@@ -85,9 +85,31 @@ export const REPORT_LABELS = {
   'col.code': { vi: 'Mã lỗi', en: 'Code' },
 
   // Sheet names of the Excel report (≤ 31 characters, none of []:*?/\)
+  'sheet.report': { vi: 'Báo cáo', en: 'Report' },
+  'sheet.details': { vi: 'Chi tiết', en: 'Details' },
   'sheet.summary': { vi: 'Tổng hợp', en: 'Summary' },
   'sheet.criteria': { vi: 'Tiêu chí', en: 'Criteria' },
-  'sheet.data_issues': { vi: 'Lỗi dữ liệu', en: 'Data issues' },
+  'sheet.data_issues': { vi: 'Dữ liệu cần xem lại', en: 'Data to check' },
+
+  // The printed report's first sheet, for the principal
+  'print.school': { vi: '{school} — {place}', en: '{school} — {place}' },
+  'print.directive': { vi: 'Văn bản: {title} — số {number} ngày {date} của {issuer}', en: 'Directive: {title} — no. {number} of {date}, {issuer}' },
+  'print.result': { vi: 'Kết quả: {status} — điểm {score}/100', en: 'Result: {status} — score {score}/100' },
+  'print.result_band': { vi: 'Kết quả: {status} — điểm {score}/100 — xếp loại {band}', en: 'Result: {status} — score {score}/100 — level {band}' },
+  'print.as_of': { vi: 'Đánh giá ngày {date} từ tệp {file}; {counts}.', en: 'Assessed on {date} from {file}; {counts}.' },
+  'print.open': { vi: 'Tiêu chí chưa đạt ({count}) — cần khắc phục', en: 'Criteria not met ({count}) — to fix' },
+  'print.met': { vi: 'Tiêu chí đạt ({count})', en: 'Criteria met ({count})' },
+  'print.skipped': { vi: 'Không áp dụng, miễn trừ ({count})', en: 'Not applicable, waived ({count})' },
+  'print.col.status': { vi: 'Kết quả', en: 'Result' },
+  'print.col.actual': { vi: 'Thực tế / Yêu cầu', en: 'Actual / Expected' },
+  'print.col.fix': { vi: 'Cần khắc phục — lời văn bản', en: 'What to fix — the directive\'s words' },
+  'print.same_quote': { vi: '(lời văn bản như ở mục {clause} bên trên)', en: '(the directive\'s words as for clause {clause} above)' },
+  'print.none_open': { vi: 'Không có tiêu chí nào chưa đạt.', en: 'No criterion is left unmet.' },
+  'print.data_issues': { vi: 'Dữ liệu cần xem lại: {counts} — xem trang "{sheet}".', en: 'Data to check: {counts} — see the "{sheet}" sheet.' },
+  'print.details': { vi: 'Mã tiêu chí, trọng số, quy tắc, ô dữ liệu và mã kiểm tra (SHA-256): trang "{sheet}".', en: 'Criterion ids, weights, rules, cells and checksums (SHA-256): the "{sheet}" sheet.' },
+  'print.page': { vi: 'Trang &P/&N', en: 'Page &P of &N' },
+  'print.sign': { vi: 'HIỆU TRƯỞNG (ký, ghi rõ họ tên)', en: 'PRINCIPAL (signature, full name)' },
+  'print.signed_on': { vi: '……, ngày …… tháng …… năm ……', en: 'Date: ……………' },
 
   // Values and sentences
   'none': { vi: 'Không có', en: 'None' },
@@ -135,6 +157,8 @@ export const REPORT_LABELS = {
   'verdict.required_ok': { vi: 'không có tiêu chí bắt buộc nào chưa đạt', en: 'no required criterion is unmet' },
   'verdict.score_ok': { vi: 'điểm {score} đạt mức tối thiểu {min}', en: 'the score {score} reaches the pass mark {min}' },
   'verdict.recommended_open': { vi: '{count} tiêu chí khuyến khích chưa đạt', en: '{count} recommended criteria are not met yet' },
+  'verdict.target_open': { vi: '{count} chỉ tiêu phấn đấu chưa đạt', en: '{count} targets are not met yet' },
+  'verdict.target_open_one': { vi: '1 chỉ tiêu phấn đấu chưa đạt', en: '1 target is not met yet' },
   'verdict.open': { vi: '{count} tiêu chí chưa đạt', en: '{count} criteria are not met yet' },
   'verdict.open_one': { vi: '1 tiêu chí chưa đạt', en: '1 criterion is not met yet' },
   'verdict.recommended_open_one': { vi: '1 tiêu chí khuyến khích chưa đạt', en: '1 recommended criterion is not met yet' },
@@ -160,12 +184,32 @@ export const REPORT_LABELS = {
     en: 'Recommended criteria do not make the result "Fail" by themselves, but they count in the score; a score below {min} is a "Fail".',
   },
   'terminal.score_line_no_band': { vi: 'Điểm: {score} · Kết quả: {status}', en: 'Score: {score} · Result: {status}' },
-  'terminal.severity.required': { vi: '(bắt buộc)', en: '(required)' },
-  'terminal.severity.recommended': { vi: '(khuyến khích)', en: '(recommended)' },
-  'terminal.severity.target': { vi: '(phấn đấu)', en: '(target)' },
-  'terminal.group_line': { vi: 'Nhóm {group}: {value}', en: 'Group {group}: {value}' },
   'terminal.score_line': { vi: 'Điểm: {score} · Xếp loại: {band} · Kết quả: {status}', en: 'Score: {score} · Level: {band} · Result: {status}' },
-  'terminal.issues_count': { vi: '{count} lỗi dữ liệu:', en: '{count} data issues:' },
+  'terminal.group_line': { vi: 'Nhóm {group}: {value}', en: 'Group {group}: {value}' },
+  // The criteria not met, by severity (required, target, recommended), each with what to fix
+  'terminal.open.required': { vi: 'Bắt buộc, chưa đạt ({count}):', en: 'Required, not met ({count}):' },
+  'terminal.open.target': { vi: 'Chỉ tiêu phấn đấu, chưa đạt ({count}):', en: 'Targets, not met ({count}):' },
+  'terminal.open.recommended': { vi: 'Khuyến khích, chưa đạt ({count}):', en: 'Recommended, not met ({count}):' },
+  'terminal.missing_tag': { vi: '(thiếu dữ liệu)', en: '(missing data)' },
+  'terminal.none_open': { vi: 'Không có tiêu chí nào chưa đạt.', en: 'No criterion is left unmet.' },
+  // The criteria met (and not applicable, waived), folded into one line unless --all
+  'terminal.folded': { vi: '{list} — xem báo cáo hoặc --all', en: '{list} — see the report or --all' },
+  'terminal.folded_no_report': { vi: '{list} — xem chi tiết: --all', en: '{list} — details: --all' },
+  'terminal.count.pass': { vi: '{count} tiêu chí đạt', en: '{count} criteria met' },
+  'terminal.count.pass_one': { vi: '1 tiêu chí đạt', en: '1 criterion met' },
+  'terminal.count.not_applicable': { vi: '{count} không áp dụng', en: '{count} not applicable' },
+  'terminal.count.waived': { vi: '{count} miễn trừ', en: '{count} waived' },
+  'terminal.all.pass': { vi: 'Đạt ({count}):', en: 'Met ({count}):' },
+  'terminal.all.not_applicable': { vi: 'Không áp dụng ({count}):', en: 'Not applicable ({count}):' },
+  'terminal.all.waived': { vi: 'Miễn trừ ({count}):', en: 'Waived ({count}):' },
+  // Data problems: errors and warnings counted apart (warnings are not errors)
+  'terminal.data': { vi: 'Dữ liệu cần xem lại ({counts}):', en: 'Data to check ({counts}):' },
+  'terminal.count.errors': { vi: '{count} lỗi', en: '{count} errors' },
+  'terminal.count.errors_one': { vi: '1 lỗi', en: '1 error' },
+  'terminal.count.warnings': { vi: '{count} cảnh báo', en: '{count} warnings' },
+  'terminal.count.warnings_one': { vi: '1 cảnh báo', en: '1 warning' },
+  'terminal.more_issues': { vi: '… và {count} cảnh báo nữa — xem báo cáo hoặc --all', en: '… and {count} more warnings — see the report or --all' },
+  'terminal.reports': { vi: 'Báo cáo: {files}', en: 'Reports: {files}' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ReportLabel = keyof typeof REPORT_LABELS;

@@ -313,6 +313,7 @@ export const RUBRIC_MESSAGES: Catalogue = {
   'rubric.years.all': { vi: 'mọi năm học', en: 'every school year' },
   'rubric.years.from': { vi: 'từ năm học {from}', en: 'from school year {from}' },
   'rubric.years.to': { vi: 'đến năm học {to}', en: 'until school year {to}' },
+  'rubric.years.one': { vi: 'năm học {year}', en: 'school year {year}' },
   'rubric.years.range': { vi: 'năm học {from} đến {to}', en: 'school years {from} to {to}' },
   'rubric.written_for': {
     vi: 'Bộ tiêu chí {ref} mã hóa văn bản {document}, viết cho {years}; trường được đánh giá năm học {school_year} bằng văn bản này vì chưa có bộ tiêu chí mới hơn',

@@ -31,15 +31,15 @@ describe('why a school passes or fails (verdictText)', () => {
     expect(verdictText(missing, 'vi')).toBe('Không đạt vì 2 tiêu chí bắt buộc thiếu dữ liệu.');
     expect(verdictText(missing, 'en')).toBe('Fails because 2 required criteria lack data.');
     const all = result([R('a', 'fail'), R('b', 'fail'), R('c', 'missing'), R('d', 'pass')], { min_score: 80 });
-    expect(verdictText(all, 'vi')).toBe('Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 25.0 dưới mức đạt 80.');
+    expect(verdictText(all, 'vi')).toBe('Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 25,0 dưới mức đạt 80.');
     expect(verdictText(all, 'en')).toBe('Fails because 2 required criteria are not met, 1 lacks data and the score 25.0 is below the pass mark 80.');
   });
 
   it('says nothing of required criteria when the rubric does not require them all', () => {
     const r = result([R('a', 'fail'), R('b', 'pass'), R('c', 'pass'), K('d', 'pass'), K('e', 'pass')], { min_score: 90, all_required: false });
-    expect(verdictText(r, 'vi')).toBe('Không đạt vì điểm 80.0 dưới mức đạt 90.');
+    expect(verdictText(r, 'vi')).toBe('Không đạt vì điểm 80,0 dưới mức đạt 90.');
     const passed = result([R('a', 'fail'), R('b', 'pass'), R('c', 'pass'), K('d', 'pass'), K('e', 'pass')], { min_score: 80, all_required: false });
-    expect(verdictText(passed, 'vi')).toBe('Đạt: điểm 80.0 đạt mức tối thiểu 80; còn 1 tiêu chí chưa đạt.');
+    expect(verdictText(passed, 'vi')).toBe('Đạt: điểm 80,0 đạt mức tối thiểu 80; còn 1 tiêu chí chưa đạt.');
   });
 
   it('for a pass, says so and what is still open among the recommended criteria', () => {
@@ -90,9 +90,9 @@ describe('bands', () => {
   it('are shown unless the result says the rubric has none', () => {
     const r = sampleResult();
     const g = r.groups[0]!;
-    expect([showsBand(r), groupValue(r, g, 'vi')]).toEqual([true, '50.0 (Trung bình)']);
+    expect([showsBand(r), groupValue(r, g, 'vi')]).toEqual([true, '50,0 (Trung bình)']);
     r.has_bands = false;
-    expect([showsBand(r), groupValue(r, g, 'vi')]).toEqual([false, '50.0']);
+    expect([showsBand(r), groupValue(r, g, 'vi')]).toEqual([false, '50,0']);
     delete r.has_bands;
     expect(showsBand(r)).toBe(true);
   });

@@ -3,7 +3,8 @@
 import { LEVELS, type I18n, type Level } from '../inventory/fields.js';
 import type { CellRef, DataIssue } from '../inventory/types.js';
 import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Severity, Warning } from '../engine/types.js';
-import { format, vocabLabel, type Lang } from '../messages/format.js';
+import { SEVERITY_ORDER } from '../engine/types.js';
+import { format, formatFixed, vocabLabel, type Lang } from '../messages/format.js';
 import { reportLabel } from '../messages/report.js';
 
 export type { Lang };
@@ -24,6 +25,11 @@ export const pick = (t: I18n, lang: Lang): string => (lang === 'en' ? t.en ?? t.
 export const say = (f: Finding | null, lang: Lang): string | null => (f ? format(f, lang) : null);
 
 export const statusWord = (s: CriterionStatus, lang: Lang): string => reportLabel(`status.${s}`, lang);
+/** Severities, `target` included (a measured target: counted in the score, never makes a school fail). */
+export type SeverityKey = Severity;
+export { SEVERITY_ORDER };
+/** Severities in the order criteria are grouped in: what makes a school fail first. */
+export const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
 /** A criterion's status in words: a target not reached is "Chưa đạt chỉ tiêu phấn đấu", never "Không đạt". */
 export const criterionStatusWord = (c: Pick<CriterionResult, 'status' | 'severity'>, lang: Lang): string =>
   c.severity === 'target' && c.status === 'fail' ? reportLabel('status.target_not_met', lang) : statusWord(c.status, lang);
@@ -41,7 +47,7 @@ export function dateText(iso: string, lang: Lang): string {
 
 /** Score with one decimal, or the "not computable" sentence. */
 export const scoreText = (score: number | null, lang: Lang): string =>
-  score === null ? reportLabel('score.none', lang) : score.toFixed(1);
+  score === null ? reportLabel('score.none', lang) : formatFixed(score, 1, lang);
 
 export const bandText = (band: { label: I18n } | null, lang: Lang): string =>
   band ? pick(band.label, lang) : reportLabel('band.none', lang);
@@ -57,7 +63,7 @@ export const groupValue = (r: AuditResult, g: GroupResult, lang: Lang): string =
   ? reportLabel('group.value', lang, { score: scoreText(g.score, lang), band: bandText(g.band, lang) })
   : scoreText(g.score, lang);
 
-const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
+export const notMet = (c: CriterionResult): boolean => c.status === 'fail' || c.status === 'missing';
 
 /** Failing and missing criteria, required ones first, then targets, rubric order within each severity. */
 export function criteriaToFix(criteria: readonly CriterionResult[]): { required: CriterionResult[]; target: CriterionResult[]; recommended: CriterionResult[] } {
@@ -67,6 +73,14 @@ export function criteriaToFix(criteria: readonly CriterionResult[]): { required:
     target: open.filter((c) => c.severity === 'target'),
     recommended: open.filter((c) => c.severity === 'recommended'),
   };
+}
+
+/** The criteria not met grouped by severity in SEVERITY_ORDER (empty groups left out), rubric order within each. */
+export function openBySeverity(criteria: readonly CriterionResult[]): { severity: Severity; criteria: CriterionResult[] }[] {
+  const open = criteria.filter(notMet);
+  return SEVERITIES
+    .map((severity) => ({ severity, criteria: open.filter((c) => c.severity === severity) }))
+    .filter((g) => g.criteria.length > 0);
 }
 
 /** "a", "a và b", "a, b và c". */
@@ -93,9 +107,7 @@ export function verdictText(r: AuditResult, lang: Lang): string | null {
 function verdictReason(r: AuditResult, lang: Lang): string | null {
   const rule = r.pass_rule;
   if (!rule) return null;
-  const { required, target, recommended: rec } = criteriaToFix(r.criteria);
-  // Targets never make a school fail: for the verdict they are open like recommended criteria.
-  const recommended = [...target, ...rec];
+  const { required, target, recommended } = criteriaToFix(r.criteria);
   const reqFail = required.filter((c) => c.status === 'fail').length;
   const reqMissing = required.length - reqFail;
   const judgedScore = rule.min_score !== null && r.score !== null;
@@ -111,9 +123,13 @@ function verdictReason(r: AuditResult, lang: Lang): string | null {
   const reasons: string[] = [];
   if (rule.all_required && r.criteria.some((c) => c.severity === 'required')) reasons.push(reportLabel('verdict.required_ok', lang));
   if (judgedScore) reasons.push(reportLabel('verdict.score_ok', lang, { score, min: rule.min_score! }));
-  // Without all_required a failing required criterion is as open as a recommended one.
+  // Without all_required a failing required criterion is as open as a recommended one. Targets never make a
+  // school fail: they are named apart ("2 chỉ tiêu phấn đấu và 3 tiêu chí khuyến khích chưa đạt").
   const openCount = rule.all_required ? recommended.length : required.length + recommended.length;
-  const open = openCount === 0 ? null : rule.all_required ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
+  const openRec = openCount === 0 ? null : rule.all_required ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
+  const openTarget = target.length === 0 ? null
+    : target.length === 1 ? reportLabel('verdict.target_open_one', lang) : reportLabel('verdict.target_open', lang, { count: target.length });
+  const open = openTarget && openRec ? joinReasons([openTarget, openRec], lang) : openTarget ?? openRec;
   if (reasons.length === 0) return open ? reportLabel('verdict.pass_only_open', lang, { open }) : null;
   const text = joinReasons(reasons, lang);
   return open ? reportLabel('verdict.pass_open', lang, { reasons: text, open }) : reportLabel('verdict.pass', lang, { reasons: text });

@@ -55,6 +55,9 @@ export function actualChange(c: CriterionDiff, lang: Lang): string {
   if (a === null && b === null) return '';
   if (c.old === null) return b ?? '';
   if (c.new === null) return a ?? '';
+  // A side where the criterion does not apply has no value: show the other one alone, not "x → —".
+  if (b === null && c.new.status === 'not_applicable') return a ?? '';
+  if (a === null && c.old.status === 'not_applicable') return b ?? '';
   return a === b ? (b ?? '') : arrow(a ?? DASH, b ?? DASH, lang);
 }
 

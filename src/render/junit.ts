@@ -78,7 +78,7 @@ export function junitSuite(r: AuditResult, lang: Lang): string {
   const c = counts(r);
   const props = [
     ['rubric', `${r.rubric.id}@${r.rubric.version}`],
-    ['score', scoreText(r.score, lang)],
+    ['score', r.score === null ? scoreText(null, lang) : r.score.toFixed(1)], // a property for programs: decimal point in every language,
     ['status', r.status],
     ['band', r.band?.id ?? ''],
     ['source', r.source.file],

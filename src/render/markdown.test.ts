@@ -18,7 +18,7 @@ describe('Markdown report', () => {
     expect(vi).toContain('- **Văn bản:** Số 2782/SGD&ĐT-KTQLCLGD&CNTT ngày 26/10/2016 của Sở GD&ĐT Bến Tre');
     expect(vi).toContain('- **Phiên bản:** 1.0.0');
     expect(vi).toContain('- **Kết quả:** Không đạt');
-    expect(vi).toContain('- **Điểm:** 56.7');
+    expect(vi).toContain('- **Điểm:** 56,7');
     expect(vi).toContain('- **Xếp loại:** Trung bình');
     const en = md('en');
     expect(en).toContain('- **Document:** No. 2782/SGD&ĐT-KTQLCLGD&CNTT of 2016-10-26, Sở GD&ĐT Bến Tre');
@@ -26,11 +26,21 @@ describe('Markdown report', () => {
   });
 
   it('says first, in one sentence, why the school fails', () => {
-    expect(md('vi').split('\n\n')[1]).toBe('**Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56.7 dưới mức đạt 60.**');
+    expect(md('vi').split('\n\n')[1]).toBe('**Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56,7 dưới mức đạt 60.**');
     expect(md('en').split('\n\n')[1]).toBe('**Fails because 2 required criteria are not met, 1 lacks data and the score 56.7 is below the pass mark 60.**');
     const r = sampleResult();
     delete r.pass_rule; // a result that does not carry the rule: no guess
-    expect(renderMarkdownText(r, { lang: 'vi', color: false }).split('\n\n')[1]).toBe('## Thông tin trường');
+    expect(renderMarkdownText(r, { lang: 'vi', color: false }).split('\n\n')[1]).toBe('Điểm: **56,7** · Kết quả: **Không đạt**');
+  });
+
+  it('leads with the verdict and what to fix; the full record after', () => {
+    const parts = md('vi').split('\n\n');
+    expect(parts[2]).toBe('Điểm: **56,7** · Kết quả: **Không đạt**');
+    expect(parts[3]).toBe('## Tiêu chí chưa đạt');
+    const at = (h: string) => parts.indexOf(h);
+    expect(at('## Thông tin trường')).toBeGreaterThan(at('## Tiêu chí chưa đạt'));
+    expect(at('## Các tiêu chí')).toBeGreaterThan(at('## Tiêu chí chưa đạt'));
+    expect(at('### Tiêu chí bắt buộc (3)')).toBeLessThan(at('### Tiêu chí khuyến khích (1)'));
   });
 
   it('has a criteria table with a row per criterion and seven cells per row, the severity among them', () => {
@@ -70,8 +80,8 @@ describe('Markdown report', () => {
     expect(vi).toContain('- **Xếp loại:** Trung bình');
     const groups = vi.slice(vi.indexOf('### Điểm theo nhóm'), vi.indexOf('## Các tiêu chí'));
     expect(groups).toContain('| Nhóm | Điểm | Xếp loại |');
-    expect(groups).toContain('| Hạ tầng, thiết bị CNTT | 50.0 | Trung bình |');
-    expect(groups).toContain('| day-hoc | 40.0 | Yếu |'); // no title: the id
+    expect(groups).toContain('| Hạ tầng, thiết bị CNTT | 50,0 | Trung bình |');
+    expect(groups).toContain('| day-hoc | 40,0 | Yếu |'); // no title: the id
     expect(md('en')).toContain('| Ứng dụng CNTT trong quản lý | 75.0 | Khá |'); // no English title: the Vietnamese one
     const r = sampleResult();
     r.has_bands = false;
@@ -79,7 +89,7 @@ describe('Markdown report', () => {
     const noBands = renderMarkdownText(r, { lang: 'vi', color: false });
     expect(noBands).not.toContain('Xếp loại');
     expect(noBands).toContain('| Nhóm | Điểm |\n');
-    expect(noBands).toContain('| Hạ tầng, thiết bị CNTT | 50.0 |\n');
+    expect(noBands).toContain('| Hạ tầng, thiết bị CNTT | 50,0 |\n');
     // a result that does not say whether the rubric has bands keeps the band line
     delete r.has_bands;
     expect(renderMarkdownText(r, { lang: 'vi', color: false })).toContain('- **Xếp loại:** Chưa xếp loại');
@@ -118,7 +128,7 @@ describe('Markdown report', () => {
   it('lists waivers with their reasons, data problems with cell refs, upcoming deadlines and warnings', () => {
     const vi = md('vi');
     expect(section(vi, 'Tiêu chí được miễn trừ')).toContain('(phê duyệt: Phòng GD&ĐT Mỏ Cày Nam; hiệu lực đến 31/03/2017)');
-    const issues = section(vi, 'Lỗi dữ liệu');
+    const issues = section(vi, 'Dữ liệu cần xem lại');
     expect(issues).toContain('- **Lỗi** Thiết bị!D14: Ô "Số lượng" phải là số');
     expect(issues).toContain('- **Cảnh báo** Giáo viên: Thiếu cột');
     const deadlines = section(vi, 'Thời hạn sắp tới');

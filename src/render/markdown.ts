@@ -1,5 +1,6 @@
-// The Markdown report of one school: why it passes or fails, identity, rubric and document, result, criteria
-// table, what to fix (required first, with the directive's words), waivers, data problems, deadlines, warnings.
+// The Markdown report of one school, the complete record: first why it passes or fails and what to fix
+// (required, target, recommended, with the directive's words); then identity, rubric and document, result,
+// the full criteria table, waivers, data problems, deadlines, warnings.
 // Every piece of text goes through escapeMd: a workbook cannot inject links, HTML or table breaks.
 import type { AuditResult } from '../engine/types.js';
 import { reportLabel, type ReportLabel } from '../messages/report.js';
@@ -30,6 +31,42 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
   // Why the school passes or fails, before anything else
   const verdict = verdictText(r, lang);
   if (verdict) out.push(`**${escapeMd(verdict)}**`);
+  // The score, then what to fix, before the full record: the reader's first questions
+  out.push(`${escapeMd(L('field.score'))}: **${escapeMd(scoreText(r.score, lang))}** · ${escapeMd(L('field.status'))}: **${escapeMd(statusWord(r.status, lang))}**`);
+  const toFix = criteriaToFix(r.criteria);
+  if (toFix.required.length || toFix.target.length || toFix.recommended.length) {
+    out.push(heading(2, L('heading.to_fix')));
+    // the notes state the pass rule, so only when the result carries it and it requires every required criterion
+    const rule = r.pass_rule?.all_required ? r.pass_rule : null;
+    const notes = {
+      required: rule ? L('to_fix.required_note') : null,
+      target: rule ? L('to_fix.target_note') : null,
+      recommended: !rule ? null : rule.min_score === null ? L('to_fix.recommended_note') : L('to_fix.recommended_note_min', { min: rule.min_score }),
+    };
+    for (const [severity, list] of [['required', toFix.required], ['target', toFix.target], ['recommended', toFix.recommended]] as const) {
+      if (!list.length) continue;
+      out.push(heading(3, L(`to_fix.${severity}`, { count: list.length })));
+      if (notes[severity]) out.push(escapeMd(notes[severity]));
+      for (const c of list) {
+        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${criterionStatusWord(c, lang)})`));
+        const cells = cellsText(c.cells);
+        const gap = say(c.gap, lang);
+        const message = criterionMessage(c, lang);
+        out.push(fieldList(lang, [
+          ['col.id', c.id],
+          ['col.actual', say(c.actual, lang)],
+          ['col.expected', say(c.expected, lang)],
+          ['col.gap', gap],
+          // the comment is left out when it only repeats the gap ("Chưa đạt: <gap>")
+          ['col.message', gap && message.includes(gap) ? null : message],
+          ['col.hint', c.hint ? pick(c.hint, lang) : null],
+          ['col.cells', cells || null],
+        ]));
+        if (c.quote) out.push(mdQuote(quoteText(c, lang)!));
+      }
+    }
+  }
+
 
   out.push(heading(2, L('heading.school')), fieldList(lang, [
     ['field.school_code', r.school.code ?? unknown],
@@ -75,40 +112,6 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
       c.status === 'fail' || c.status === 'missing' ? say(c.gap, lang) ?? '' : '',
     ]),
   ));
-
-  const toFix = criteriaToFix(r.criteria);
-  if (toFix.required.length || toFix.target.length || toFix.recommended.length) {
-    out.push(heading(2, L('heading.to_fix')));
-    // the notes state the pass rule, so only when the result carries it and it requires every required criterion
-    const rule = r.pass_rule?.all_required ? r.pass_rule : null;
-    const notes = {
-      required: rule ? L('to_fix.required_note') : null,
-      target: rule ? L('to_fix.target_note') : null,
-      recommended: !rule ? null : rule.min_score === null ? L('to_fix.recommended_note') : L('to_fix.recommended_note_min', { min: rule.min_score }),
-    };
-    for (const [severity, list] of [['required', toFix.required], ['target', toFix.target], ['recommended', toFix.recommended]] as const) {
-      if (!list.length) continue;
-      out.push(heading(3, L(`to_fix.${severity}`, { count: list.length })));
-      if (notes[severity]) out.push(escapeMd(notes[severity]));
-      for (const c of list) {
-        out.push(heading(4, `${c.clause} · ${pick(c.title, lang)} (${criterionStatusWord(c, lang)})`));
-        const cells = cellsText(c.cells);
-        const gap = say(c.gap, lang);
-        const message = criterionMessage(c, lang);
-        out.push(fieldList(lang, [
-          ['col.id', c.id],
-          ['col.actual', say(c.actual, lang)],
-          ['col.expected', say(c.expected, lang)],
-          ['col.gap', gap],
-          // the comment is left out when it only repeats the gap ("Chưa đạt: <gap>")
-          ['col.message', gap && message.includes(gap) ? null : message],
-          ['col.hint', c.hint ? pick(c.hint, lang) : null],
-          ['col.cells', cells || null],
-        ]));
-        if (c.quote) out.push(mdQuote(quoteText(c, lang)!));
-      }
-    }
-  }
 
   const waived = r.criteria.filter((c) => c.status === 'waived');
   if (waived.length) {

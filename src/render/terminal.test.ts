@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from './terminal.js';
+import { displayWidth, wrapText } from './text.js';
 import { minimalResult, sampleResult } from './sample-result.js';
+import type { AuditResult } from '../engine/types.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-/** Display width, close enough for Vietnamese (NFC: one column per character) and box drawing. */
-const width = (line: string) => [...new Intl.Segmenter().segment(line.replace(ANSI, ''))].length;
 
-describe('terminal table', () => {
-  it('fits in 100 columns', () => {
+const lines = (text: string) => text.replace(/\n$/, '').split('\n');
+
+describe('terminal view', () => {
+  it('fits the width it is given, never wider (80 by default)', () => {
     for (const lang of ['vi', 'en'] as const) {
-      const text = renderTerminal([sampleResult()], { lang, color: false });
-      const table = text.split('\n').filter((l) => /^[┌│├└]/.test(l));
-      expect(table.length).toBeGreaterThan(10);
-      for (const line of table) expect(width(line), line).toBeLessThanOrEqual(100);
+      for (const width of [undefined, 40, 60, 80, 120]) {
+        for (const all of [false, true]) {
+          const text = renderTerminal([sampleResult()], { lang, color: true, all, ...(width ? { width } : {}) });
+          for (const line of lines(text)) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width ?? 80);
+        }
+      }
     }
   });
 
@@ -25,23 +29,63 @@ describe('terminal table', () => {
     expect(coloured.replace(ANSI, '')).toBe(plain);
   });
 
-  it('shows school, rubric, score, band and status, and every criterion', () => {
-    const text = renderTerminal([sampleResult()], { lang: 'vi', color: false });
-    expect(text).toContain('Trường THPT Mỏ Cày <Nam> & "Bắc" (mã 83000123) — Bến Tre, Mỏ Cày Nam, 2016-2017');
-    expect(text).toContain('ben-tre-2782, phiên bản 1.0.0');
-    expect(text).toContain('Điểm: 56.7 · Xếp loại: Trung bình · Kết quả: Không đạt');
-    expect(text).toContain('1 máy / ≥ 2 máy');
-    for (const w of ['Đạt', 'Không đạt', 'Thiếu dữ liệu', 'Không áp dụng', 'Miễn trừ']) expect(text).toContain(`│ ${w} `);
-    expect(text).toContain('Lỗi Thiết bị!D14');
+  it('lists the criteria not met first, required before recommended, each with what to fix', () => {
+    const vi = lines(renderTerminal([sampleResult()], { lang: 'vi', color: false }));
+    const req = vi.indexOf('Bắt buộc, chưa đạt (3):');
+    const rec = vi.indexOf('Khuyến khích, chưa đạt (1):');
+    expect(req).toBeGreaterThan(0);
+    expect(rec).toBeGreaterThan(req);
+    const mgmt = vi.findIndex((l) => l.includes('Ít nhất 02 bộ máy tính'));
+    expect(mgmt).toBeGreaterThan(req);
+    expect(mgmt).toBeLessThan(rec);
+    expect(vi[mgmt]).toMatch(/^ {2}✗ 2 · /);
+    expect(vi[mgmt + 1]).toBe('    → thiếu 1 máy tính Quản lý');
+    // a missing criterion says so
+    expect(vi.find((l) => l.includes('đầu mối CNTT'))).toContain('(thiếu dữ liệu)');
+    // passing criteria are not listed one by one, but counted in one line
+    expect(vi.some((l) => l.includes('Phân công lãnh đạo'))).toBe(false);
+    expect(vi).toContain('✓ 5 tiêu chí đạt, 1 không áp dụng, 1 miễn trừ — xem chi tiết: --all');
+  });
+
+  it('ends with the reports written, the score and the verdict', () => {
+    const vi = lines(renderTerminal([sampleResult()], {
+      lang: 'vi', color: false, width: 120, reports: [['bao-cao/83000123.audit.md', 'bao-cao/83000123.audit.xlsx', 'bao-cao/83000123.audit.json']],
+    }));
+    expect(vi.slice(-3)).toEqual([
+      'Báo cáo: bao-cao/83000123.audit.md, .xlsx, .json',
+      'Điểm: 56,7 · Xếp loại: Trung bình · Kết quả: Không đạt',
+      'Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56,7 dưới mức đạt 60.',
+    ]);
+    expect(vi).toContain('✓ 5 tiêu chí đạt, 1 không áp dụng, 1 miễn trừ — xem báo cáo hoặc --all');
+    const en = lines(renderTerminal([sampleResult()], { lang: 'en', color: false, width: 200 }));
+    expect(en.at(-1)).toBe('Fails because 2 required criteria are not met, 1 lacks data and the score 56.7 is below the pass mark 60.');
+    expect(en.at(-2)).toBe('Score: 56.7 · Level: Average · Result: Fail');
+    expect(en).toContain('Group IT infrastructure and equipment: 50.0 (Average)');
+  });
+
+  it('shows every criterion with --all', () => {
+    const r = sampleResult();
+    const text = renderTerminal([r], { lang: 'vi', color: false, all: true });
+    for (const c of r.criteria) expect(text.replace(/\s+/g, ' '), c.id).toContain(`${c.clause} · ${c.title.vi}`);
+    expect(lines(text)).toContain('Đạt (5):');
+    expect(lines(text)).toContain('Miễn trừ (1):');
+  });
+
+  it('counts data errors and warnings apart: warnings are not called errors', () => {
+    const vi = lines(renderTerminal([sampleResult()], { lang: 'vi', color: false }));
+    expect(vi).toContain('Dữ liệu cần xem lại (2 lỗi, 3 cảnh báo):');
+    const onlyWarnings: AuditResult = { ...sampleResult(), data_issues: sampleResult().data_issues.filter((i) => i.severity === 'warning').slice(0, 2) };
+    const text = renderTerminal([onlyWarnings], { lang: 'vi', color: false });
+    expect(text).toContain('Dữ liệu cần xem lại (2 cảnh báo):');
+    expect(text).not.toMatch(/\d+ lỗi/);
+    expect(renderTerminal([onlyWarnings], { lang: 'en', color: false })).toContain('Data to check (2 warnings):');
   });
 
   it('cannot be driven by escape sequences in the data, and keeps long words whole', () => {
-    const text = renderTerminal([sampleResult()], { lang: 'en', color: false });
+    const text = renderTerminal([sampleResult()], { lang: 'en', color: false, all: true });
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    // the 50-character formula is broken over lines, not cut off with an ellipsis
     expect(text).not.toContain('…');
-    const gapColumn = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│')[4]!.trim()).join('');
-    expect(gapColumn).toContain('=HYPERLINK("http://evil.example/x","Bấm');
+    expect(text.replace(/\n\s*/g, '')).toContain('=HYPERLINK("http://evil.example/x","Bấm');
   });
 
   it('puts several schools one after the other', () => {
@@ -51,23 +95,21 @@ describe('terminal table', () => {
     expect(text).toContain('\nĐiểm: Không tính được (không có tiêu chí nào để chấm) · Kết quả: Đạt\n');
     expect(text.slice(text.indexOf('khong-ten.xlsx'))).not.toContain('Xếp loại');
   });
+});
 
-  it('says why the school fails, lists the groups by title, and marks each criterion required or recommended', () => {
-    const vi = renderTerminal([sampleResult()], { lang: 'vi', color: false }).split('\n');
-    const score = vi.findIndex((l) => l.startsWith('Điểm: 56.7'));
-    expect(vi[score + 1]).toBe('Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56.7 dưới mức đạt 60.');
-    expect(vi).toContain('Nhóm Hạ tầng, thiết bị CNTT: 50.0 (Trung bình)');
-    expect(vi).toContain('Nhóm day-hoc: 40.0 (Yếu)');
-    // the severity is on the line under the status, in the same cell
-    const rowOf = (title: string) => vi.findIndex((l) => l.includes(title));
-    const mgmt = rowOf('Ít nhất 02 bộ máy tính');
-    expect(vi[mgmt]!.startsWith('│ Không đạt ')).toBe(true);
-    expect(vi[mgmt + 1]!.startsWith('│ (bắt buộc) ')).toBe(true);
-    const unlicensed = rowOf('3.3 · Không sử dụng');
-    expect(vi[unlicensed + 1]!.startsWith('│ (khuyến khích) ')).toBe(true);
-    const en = renderTerminal([sampleResult()], { lang: 'en', color: false }).split('\n');
-    expect(en).toContain('Fails because 2 required criteria are not met, 1 lacks data and the score 56.7 is below the pass mark 60.');
-    expect(en).toContain('Group IT infrastructure and equipment: 50.0 (Average)');
-    expect(en[en.findIndex((l) => l.includes('At least 2 computers')) + 1]!.startsWith('│ (required) ')).toBe(true);
+describe('wrapText', () => {
+  it('wraps at spaces with a hanging indent and cuts words longer than a line', () => {
+    expect(wrapText('một hai ba bốn năm', 10, '- ', '  ')).toEqual(['- một hai', '  ba bốn', '  năm']);
+    const long = wrapText('x'.repeat(25), 10, '> ', '  ');
+    for (const l of long) expect(displayWidth(l)).toBeLessThanOrEqual(10);
+    expect(long.join('').replace(/[> ]/g, '')).toBe('x'.repeat(25));
+    expect(wrapText('', 10, '- ')).toEqual(['-']);
+  });
+
+  it('counts columns, not code units: combining marks take none, wide characters two', () => {
+    expect(displayWidth('Tiếng Việt')).toBe(10);
+    expect(displayWidth('Tie\u0302\u0301ng')).toBe(5);
+    expect(displayWidth('漢字')).toBe(4);
+    expect(displayWidth('\u001b[31mĐạt\u001b[39m')).toBe(3);
   });
 });

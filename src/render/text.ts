@@ -78,3 +78,52 @@ export const breakLongWords = (s: string, width: number): string =>
     for (let i = 0; i < cps.length; i += width) parts.push(cps.slice(i, i + width).join(''));
     return parts.join('\n');
   }).join('');
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** East Asian wide and fullwidth characters, and emoji: two columns each. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+/** Combining marks and zero-width characters: no column (decomposed Vietnamese, joiners). */
+const ZERO = /[\p{Mn}\p{Me}\u200B-\u200F\uFEFF]/u;
+
+/** Columns a line takes on a terminal (ANSI colours ignored). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(ANSI, '')) w += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Wrap plain text to `width` columns: the first line starts with `first`, the others with `rest`
+ * (a hanging indent). Breaks at spaces; a word longer than a line is cut into pieces.
+ */
+export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  const room = () => width - displayWidth(line);
+  const push = () => { lines.push(line.replace(/\s+$/, '')); line = rest; empty = true; };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = displayWidth(word);
+    if (!empty && w + 1 > room()) push();
+    if (w > room()) {
+      // longer than a whole line: fill this line, then the next ones, piece by piece
+      let piece = '';
+      for (const ch of word) {
+        if (piece !== '' && displayWidth(piece + ch) > room() - (empty ? 0 : 1)) {
+          line += (empty ? '' : ' ') + piece;
+          push();
+          piece = '';
+        }
+        piece += ch;
+      }
+      line += (empty ? '' : ' ') + piece;
+      empty = false;
+      continue;
+    }
+    line += (empty ? '' : ' ') + word;
+    empty = false;
+  }
+  if (!empty || lines.length === 0) lines.push(line.replace(/\s+$/, ''));
+  return lines;
+}

@@ -33,63 +33,90 @@ describe('Excel report', async () => {
   const file = join(tmp, 'sample.vi.xlsx');
   writeFileSync(file, vi);
 
-  it('has the three sheets, named in the report language', async () => {
-    expect((await load(vi)).worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tiêu chí', 'Lỗi dữ liệu']);
-    expect((await load(en)).worksheets.map((w) => w.name)).toEqual(['Summary', 'Criteria', 'Data issues']);
+  /** The first sheet's rows as the texts of their non-empty cells. */
+  const reportRows = async (r: ReturnType<typeof sampleResult>, lang: 'vi' | 'en' = 'vi') => {
+    const ws = (await load(await renderXlsx(r, { lang, color: false }))).worksheets[0]!;
+    const out: string[][] = [];
+    ws.eachRow((row) => { const cs: string[] = []; row.eachCell((c) => { if (!c.isMerged || c.address === c.master.address) cs.push(String(c.value)); }); out.push(cs); });
+    return out;
+  };
+
+  it('has the report, the details and the data problems, named in the report language; no empty sheet', async () => {
+    expect((await load(vi)).worksheets.map((w) => w.name)).toEqual(['Báo cáo', 'Chi tiết', 'Dữ liệu cần xem lại']);
+    expect((await load(en)).worksheets.map((w) => w.name)).toEqual(['Report', 'Details', 'Data to check']);
+    const clean = sampleResult();
+    clean.data_issues = [];
+    expect((await load(await renderXlsx(clean, { lang: 'vi', color: false }))).worksheets.map((w) => w.name)).toEqual(['Báo cáo', 'Chi tiết']);
   });
 
-  it('freezes the header row and filters every table', async () => {
-    const wb = await load(vi);
-    const expectedFilter: Record<string, string> = { 'Tổng hợp': 'A1:B', 'Tiêu chí': 'A1:O12', 'Lỗi dữ liệu': 'A1:E6' };
-    for (const ws of wb.worksheets) {
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(String(ws.autoFilter)).toContain(expectedFilter[ws.name]!);
-      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
-      for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(8);
-    }
+  it('prints the first sheet for the principal: A4 landscape fit to width, header row repeated, school and page numbers', async () => {
+    const ws = (await load(vi)).worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.columnCount).toBe(5);
+    const header = Number(/^(\d+):\1$/.exec(String(ws.pageSetup.printTitlesRow))![1]);
+    expect((ws.getRow(header).values as unknown[]).slice(1)).toEqual(['Mục', 'Tiêu chí', 'Kết quả', 'Thực tế / Yêu cầu', 'Cần khắc phục — lời văn bản']);
+    expect(ws.headerFooter.oddHeader).toContain('Trường THPT Mỏ Cày <Nam> && "Bắc" (mã 83000123)');
+    expect(ws.headerFooter.oddFooter).toContain('Trang &P/&N');
+    // every wrapped row has a height for its lines (LibreOffice does not grow rows by itself)
+    let tall = 0;
+    ws.eachRow((row) => { if (row.height && row.height > 20) tall++; });
+    expect(tall).toBeGreaterThan(3);
   });
 
-  it('puts a criterion per row with its status filled in its colour, and the directive quote', async () => {
-    const ws = (await load(vi)).getWorksheet('Tiêu chí')!;
+  it('says who, against what, the verdict and why, then the criteria not met (required first) with what to fix and the directive\'s words', async () => {
+    const rows = await reportRows(sampleResult());
+    const flat = rows.map((r) => r.join(' | '));
+    expect(flat[0]).toBe('BÁO CÁO ĐÁNH GIÁ ỨNG DỤNG CNTT');
+    expect(flat[1]).toBe('Trường THPT Mỏ Cày <Nam> & "Bắc" (mã 83000123) — Mỏ Cày Nam, Bến Tre, 2016-2017');
+    expect(flat).toContain('Kết quả: KHÔNG ĐẠT — điểm 56,7/100 — xếp loại Trung bình');
+    expect(flat).toContain('Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56,7 dưới mức đạt 60.');
+    expect(flat).toContain('Nhóm: Hạ tầng, thiết bị CNTT: 50,0 (Trung bình)');
+    const open = flat.indexOf('Tiêu chí chưa đạt (4) — cần khắc phục');
+    const met = flat.indexOf('Tiêu chí đạt (5)');
+    expect(open).toBeGreaterThan(flat.findIndex((l) => l.startsWith('Kết quả')));
+    expect(met).toBeGreaterThan(open);
+    const mgmt = rows.find((r) => r[1] === 'Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành')!;
+    expect(mgmt[2]).toBe('Không đạt\nBắt buộc');
+    expect(mgmt[4]).toMatch(/^thiếu 1 máy tính Quản lý\n“.+”$/s);
+    // required before recommended among those not met
+    const idx = (title: string) => rows.findIndex((r) => r[1] === title);
+    expect(idx('Không sử dụng phần mềm không bản quyền')).toBeGreaterThan(idx('Ít nhất 02 bộ máy tính phục vụ quản lý, điều hành'));
+    expect(idx('Không sử dụng phần mềm không bản quyền')).toBeLessThan(met);
+    // no technical column or checksum on the principal's sheet
+    const text = flat.join('\n');
+    expect(text).not.toContain(sampleResult().rubric.sha256);
+    expect(text).not.toContain('2.management-computers');
+  });
+
+  it('shows the band only when the rubric has bands', async () => {
+    const r = sampleResult();
+    r.has_bands = false;
+    r.band = null;
+    const flat = (await reportRows(r)).map((x) => x.join(' | '));
+    expect(flat).toContain('Kết quả: KHÔNG ĐẠT — điểm 56,7/100');
+    expect(flat).toContain('Nhóm: Hạ tầng, thiết bị CNTT: 50,0');
+    expect((await reportRows(sampleResult(), 'en')).map((x) => x.join(' | '))).toContain('Group: IT infrastructure and equipment: 50.0 (Average)');
+  });
+
+  it('keeps every technical column, the identity and the checksums on "Chi tiết"', async () => {
+    const ws = (await load(vi)).getWorksheet('Chi tiết')!;
     const header = ws.getRow(1).values as unknown[];
     expect(header.slice(1, 8)).toEqual(['Mục', 'Mã tiêu chí', 'Tiêu chí', 'Mức độ', 'Trọng số', 'Điểm đạt', 'Trạng thái']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(String(ws.autoFilter)).toContain('A1:O12');
     const r = sampleResult();
     r.criteria.forEach((c, i) => {
       const row = ws.getRow(i + 2);
       expect(row.getCell(2).value).toBe(c.id);
-      expect(row.getCell(4).value).toBe(c.severity === 'required' ? 'Bắt buộc' : 'Khuyến khích');
       const status = row.getCell(7);
       expect((status.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${STATUS_STYLE[c.status].fill}`);
       expect(row.getCell(6).value).toBe(c.points ?? null);
       expect(row.getCell(12).value).toBe(c.quote ?? null);
     });
-    expect(ws.getRow(2).getCell(7).value).toBe('Đạt');
-    expect(ws.getRow(3).getCell(7).value).toBe('Thiếu dữ liệu');
-    expect(ws.getRow(3).getCell(3).alignment?.wrapText).toBe(true);
-  });
-
-  it('says on the summary sheet why the school fails, its groups by title, and its band only when the rubric has bands', async () => {
-    const rows = async (r: ReturnType<typeof sampleResult>, lang: 'vi' | 'en' = 'vi') => {
-      const ws = (await load(await renderXlsx(r, { lang, color: false }))).getWorksheet(lang === 'vi' ? 'Tổng hợp' : 'Summary')!;
-      const out: [string, unknown][] = [];
-      ws.eachRow((row) => out.push([String(row.getCell(1).value), row.getCell(2).value]));
-      return out;
-    };
-    const vi = await rows(sampleResult());
-    const labels = vi.map(([k]) => k);
-    expect(labels.indexOf('Lý do')).toBe(labels.indexOf('Kết quả') + 1);
-    expect(vi).toContainEqual(['Lý do', 'Không đạt vì 2 tiêu chí bắt buộc chưa đạt, 1 thiếu dữ liệu và điểm 56.7 dưới mức đạt 60.']);
-    expect(vi).toContainEqual(['Xếp loại', 'Trung bình']);
-    expect(vi).toContainEqual(['Nhóm: Hạ tầng, thiết bị CNTT', '50.0 (Trung bình)']);
-    expect(vi).toContainEqual(['Nhóm: day-hoc', '40.0 (Yếu)']);
-    expect(await rows(sampleResult(), 'en')).toContainEqual(['Group: IT infrastructure and equipment', '50.0 (Average)']);
-    const r = sampleResult();
-    r.has_bands = false;
-    r.band = null;
-    const noBands = await rows(r);
-    expect(noBands.map(([k]) => k)).not.toContain('Xếp loại');
-    expect(noBands).toContainEqual(['Nhóm: Hạ tầng, thiết bị CNTT', '50.0']);
+    const facts: unknown[] = [];
+    ws.eachRow((row) => facts.push(row.getCell(3).value));
+    expect(facts).toContain(r.rubric.sha256);
+    expect(facts).toContain(r.source.sha256);
   });
 
   it('keeps every text as text: no formula anywhere, even for "=HYPERLINK(…)"', async () => {
@@ -99,7 +126,7 @@ describe('Excel report', async () => {
     expect(all.every(([, , v]) => typeof v === 'string' || typeof v === 'number')).toBe(true);
     expect(strings.some(([, , v]) => (v as string).includes('=HYPERLINK('))).toBe(true);
     // a cell whose whole text starts with = + - @
-    const issues = wb.getWorksheet('Lỗi dữ liệu')!;
+    const issues = wb.getWorksheet('Dữ liệu cần xem lại')!;
     expect(issues.getRow(5).getCell(5).value).toMatch(/^Ô "Số lượng" phải là số, đang ghi "=HYPERLINK/);
     for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => {
       expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
@@ -115,12 +142,12 @@ describe('Excel report', async () => {
     const r = sampleResult();
     r.school.name = '=HYPERLINK("http://evil.example","x")';
     r.school.district = '@SUM(1+1)';
-    r.school.province = '+1';
-    r.school.school_year = '-1';
-    const ws = (await load(await renderXlsx(r, { lang: 'vi', color: false }))).getWorksheet('Tổng hợp')!;
-    const values = [1, 2, 3, 4, 5].map((i) => ws.getRow(i + 1).getCell(2));
-    expect(values.map((c) => c.value)).toEqual(['=HYPERLINK("http://evil.example","x")', '83000123', '+1', '@SUM(1+1)', '-1']);
-    for (const c of values) expect([c.type, c.numFmt]).toEqual([ExcelJS.ValueType.String, '@']);
+    const wb = await load(await renderXlsx(r, { lang: 'vi', color: false }));
+    const ws = wb.getWorksheet('Chi tiết')!;
+    const found: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => { const c = row.getCell(3); if (c.value === r.school.name || c.value === r.school.district) found.push(c); });
+    expect(found).toHaveLength(2);
+    for (const c of found) expect([c.type, c.numFmt]).toEqual([ExcelJS.ValueType.String, '@']);
   });
 
   it('has fixed document properties and gives the same bytes twice', async () => {
@@ -131,7 +158,7 @@ describe('Excel report', async () => {
     expect(wb.created.toISOString()).toBe('1980-01-01T00:00:00.000Z');
     const stamped = await load(await renderXlsx(sampleResult(), { lang: 'vi', color: false, generatedAt: '2016-11-01T08:00:00.000Z' }));
     expect(stamped.modified.toISOString()).toBe('2016-11-01T08:00:00.000Z');
-    expect(cells(stamped).filter(([s]) => s === 'Tiêu chí')).toEqual(cells(wb).filter(([s]) => s === 'Tiêu chí'));
+    expect(cells(stamped).filter(([s]) => s === 'Báo cáo')).toEqual(cells(wb).filter(([s]) => s === 'Báo cáo'));
   });
 
   it('survives control characters in the data (Excel rejects them in XML)', async () => {
@@ -177,9 +204,9 @@ describe('Excel report', async () => {
     const res = spawnSync(python!, ['-c', script, file], { encoding: 'utf8' });
     expect(res.status, res.stderr).toBe(0);
     const info = JSON.parse(res.stdout);
-    expect(info.sheets).toEqual(['Tổng hợp', 'Tiêu chí', 'Lỗi dữ liệu']);
+    expect(info.sheets).toEqual(['Báo cáo', 'Chi tiết', 'Dữ liệu cần xem lại']);
     expect(info.formulas).toBe(0);
-    expect(info.freeze).toEqual(['A2', 'A2', 'A2']);
+    expect(info.freeze.slice(1)).toEqual(['A2', 'A2']);
     expect(info.filter[1]).toBe('A1:O12');
   });
   if (!openpyxl) {

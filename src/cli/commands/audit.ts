@@ -8,12 +8,14 @@ import type { Inventory } from '../../inventory/types.js';
 import { chooseRubric } from '../../rubric/select.js';
 import type { Rubric } from '../../rubric/schema.js';
 import { renderers, renderTerminal, stringifyJson, toResultJson } from '../../render/index.js';
-import { format } from '../../messages/format.js';
+import { DEFAULT_WIDTH } from '../../render/terminal.js';
+import { format, formatFixed } from '../../messages/format.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import { REPORT_FORMATS, ReportWriter, reportFileName, type ReportFormat } from '../output.js';
 import { readWorkbookFile } from '../read-workbook.js';
 import { errorLines, exitCodeOf } from '../report-error.js';
 import { TOOL } from '../tool.js';
+import { stemForLang } from '../report-lang.js';
 import '../messages.js';
 import { fileOptions, parseAsOf, parseFormats, rawString, usage } from '../option-values.js';
 
@@ -28,18 +30,23 @@ export interface AuditCommandOptions {
   mapping?: string;
   /** --explain: print how each workbook was read. */
   explain?: boolean;
+  /** --all: the terminal view lists every criterion, not only those not met. */
+  all?: boolean;
 }
 
 const DEFAULT_FORMATS: ReportFormat[] = ['md', 'xlsx', 'json'];
 
 export { isIsoDate } from '../option-values.js';
-import { isIsoDate } from '../option-values.js';
+// The day an audit is judged on: the same rule on the page (src/engine/as-of.ts).
+export { chooseAsOf, sourceDateEpoch } from '../../engine/as-of.js';
+import { chooseAsOf, sourceDateEpoch } from '../../engine/as-of.js';
 
 /** Commander's raw option values → validated options (UsageError on a bad one). */
 export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOptions): AuditCommandOptions {
   const str = (k: string): string | undefined => rawString(raw, k);
   const opts: AuditCommandOptions = { ...fileOptions(raw), formats: [] };
   if (raw.explain === true) opts.explain = true;
+  if (raw.all === true) opts.all = true;
 
   opts.formats = parseFormats(str('format'), REPORT_FORMATS, DEFAULT_FORMATS, opts.outDir !== undefined, 'cli.bad_format');
 
@@ -54,25 +61,6 @@ export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOption
     opts.asOf = asOf;
   }
   return opts;
-}
-
-/** SOURCE_DATE_EPOCH (seconds) as a Date, or null when unset or not a number. */
-export function sourceDateEpoch(env: Record<string, string | undefined>): Date | null {
-  const v = env.SOURCE_DATE_EPOCH;
-  if (v === undefined || !/^\d+$/.test(v.trim())) return null;
-  return new Date(Number(v.trim()) * 1000);
-}
-
-const localDate = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/** The date deadlines and waivers are judged on: --as-of, else the workbook's audit_date, else SOURCE_DATE_EPOCH, else today. */
-export function chooseAsOf(given: string | undefined, auditDate: unknown, env: Record<string, string | undefined>, now: Date): string {
-  if (given !== undefined) return given;
-  if (typeof auditDate === 'string' && isIsoDate(auditDate.slice(0, 10))) return auditDate.slice(0, 10);
-  const epoch = sourceDateEpoch(env);
-  if (epoch) return epoch.toISOString().slice(0, 10);
-  return localDate(now);
 }
 
 /** Audit one workbook: bytes → inventory → rubric → result (with the inventory and rubric, which `audit diff` re-scores). Throws typed errors. */
@@ -125,17 +113,26 @@ export async function runAudit(files: string[], opts: AuditCommandOptions, g: Gl
 
   let code: CommandResult = 0;
   const results: AuditResult[] = [];
+  /** The report files of each result, shown at the end of its terminal view. */
+  const written: string[][] = [];
   for (const file of files) {
     try {
       const { result } = await auditWorkbook(file, opts, waivers, g, io);
       results.push(result);
+      const paths: string[] = [];
+      written.push(paths);
       if (result.status === 'fail') code = worse(code, 1);
       if (opts.failUnder !== undefined && belowThreshold(result, opts.failUnder, g, io)) code = worse(code, 1);
       if (writer) {
-        const stem = writer.claimStem(result.school.code, file);
+        const claimed = writer.claimStem(result.school.code, file);
+        // never over the other language's reports of the same school (src/cli/report-lang.ts)
+        const { stem, other } = stemForLang(writer.dir, claimed, g.lang, opts.formats);
+        if (other && !g.quiet) io.stderr(`${format({ code: 'cli.other_lang_reports', args: { dir: writer.dir, code: claimed, stem } }, g.lang)}\n`);
         for (const f of opts.formats) {
           const path = await writer.write(reportFileName(stem, f), await renderers[f](result, renderOptions));
-          if (!g.quiet) io.stderr(`${format({ code: 'cli.wrote', args: { file: path } }, g.lang)}\n`);
+          paths.push(path);
+          // the terminal view names the reports in its last lines; with --json, stderr says it
+          if (g.json && !g.quiet) io.stderr(`${format({ code: 'cli.wrote', args: { file: path } }, g.lang)}\n`);
         }
       }
     } catch (err) {
@@ -152,9 +149,18 @@ export async function runAudit(files: string[], opts: AuditCommandOptions, g: Gl
       io.stdout(stringifyJson(view));
     }
   } else if (results.length > 0) {
-    io.stdout(renderTerminal(results, { lang: g.lang, color: g.color }));
+    io.stdout(renderTerminal(results, {
+      lang: g.lang, color: g.color, width: terminalWidth(io), reports: written, ...(opts.all ? { all: true } : {}),
+    }));
   }
   return code;
+}
+
+/** Columns of the terminal: the terminal's own width, else $COLUMNS (set by shells, or by hand), else 80. */
+export function terminalWidth(io: CliIO): number {
+  if (io.columns && io.columns > 0) return io.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_WIDTH;
 }
 
 /** --fail-under: a score below it (or no score at all) fails the run; says so on stderr. */
@@ -165,6 +171,6 @@ function belowThreshold(r: AuditResult, min: number, g: GlobalOptions, io: CliIO
     return true;
   }
   if (r.score >= min) return false;
-  io.stderr(`${format({ code: 'cli.fail_under', args: { school, score: r.score.toFixed(1), min } }, g.lang)}\n`);
+  io.stderr(`${format({ code: 'cli.fail_under', args: { school, score: formatFixed(r.score, 1, g.lang), min } }, g.lang)}\n`);
   return true;
 }
