@@ -289,6 +289,7 @@ describe('district view', () => {
   });
 
   it('district criteria and schools from batch summaries, with the rubric described once', () => {
+    // The parts of a summary a diff reads (cast: the summary has more).
     const summary = (pass: number): BatchSummary => ({
       schema: 'audit-batch/v1', tool: TOOL, lang: 'vi', run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null,
       totals: { files: 1, schools: 1, errors: 1, pass: 0, fail: 1, below_fail_under: 0, district_criteria: { pass: 0, fail: 1, missing: 0 }, flags: 0, superseded: 0, not_audited: 0, submissions: 0, ignored: { lock: 0, hidden: 0 } },
@@ -312,7 +313,7 @@ describe('district view', () => {
       criteria: [],
       district_criteria: [{ rubric: 'uong-bi-466@1.0.0', id: 'd.share', numerator: pass, denominator: 1, missing: [], share: pass, min: 0.6, status: pass ? 'pass' : 'fail' }],
       flags: [],
-    });
+    } as unknown as BatchSummary);
     const d = buildDiff(sideFromBatch('old.json', summary(0)), sideFromBatch('new.json', summary(1)), { tool: TOOL });
     expect(d.schools[0]!.criteria[0]).toMatchObject({ id: '1.x', change: 'gained', reason: 'data', improvement: true, old: { rule: 'require x', actual: 'không' } });
     expect(d.district_criteria).toEqual([{

@@ -191,7 +191,7 @@ export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string 
       cell(esc(v.code), v.code),
       cell(esc(v.name), v.name),
       cell(esc(v.district), v.district),
-      cell(esc(scoreCell(v.score)), v.score === null ? '' : v.score, 'num'),
+      cell(esc(scoreCell(v.score, lang)), v.score === null ? '' : v.score, 'num'),
       cell(esc(v.statusText), v.status, v.status),
       cell(esc(v.failingRequiredTitles.join('; ')), v.failingRequiredTitles.length, ''),
       cell(esc(shortages), shortages),

@@ -38,9 +38,9 @@ const digest = () => digestBatch({
 describe('summary.md', () => {
   it('shows the district criterion with numerator/denominator, the ranking and the failing required criteria', () => {
     const md = renderBatchMarkdown(digest(), { lang: 'vi', color: false });
-    expect(md).toContain('| 3 | 60% tiểu học | trường Tiểu học | 1/3 trường (33.3%) | 60% | Không đạt |');
-    expect(md).toMatch(/\| 1 \| 22010000 \| Trường Tiểu học Quang Trung \| [^|]+ \| 100\.0 \| Tốt \| Đạt \|/);
-    expect(md).toMatch(/\| 3 \| 22010002 \| Trường Tiểu học Nam Khê \| [^|]+ \| 80\.0 \| — \| Không đạt \| Bản quyền \|/); // the title, not the id
+    expect(md).toContain('| 3 | 60% tiểu học | trường Tiểu học | 1/3 trường (33,3%) | 60% | Không đạt |');
+    expect(md).toMatch(/\| 1 \| 22010000 \| Trường Tiểu học Quang Trung \| [^|]+ \| 100,0 \| Tốt \| Đạt \|/);
+    expect(md).toMatch(/\| 3 \| 22010002 \| Trường Tiểu học Nam Khê \| [^|]+ \| 80,0 \| — \| Không đạt \| Bản quyền \|/); // the title, not the id
     expect(md).toContain('| hong.xlsx | input.corrupt | tệp hỏng &lt;script&gt; |');
   });
 
@@ -71,6 +71,6 @@ describe('terminal and JUnit pieces', () => {
     const d = digest();
     expect(junitHead(d)).toContain('<testsuites name="audit" tests="8" failures="2" errors="1" skipped="0">');
     expect(junitErrorSuite(d.errors[0]!, 'vi')).toContain('<error message="tệp hỏng &lt;script&gt;" type="input.corrupt"/>');
-    expect(junitDistrictSuites(d, 'vi')).toContain('<failure message="Không đạt: 1/3 trường (33.3%), chỉ tiêu 60%" type="fail"/>');
+    expect(junitDistrictSuites(d, 'vi')).toContain('<failure message="Không đạt: 1/3 trường (33,3%), chỉ tiêu 60%" type="fail"/>');
   });
 });

@@ -8,7 +8,7 @@ import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import { severityWord, type RenderOptions } from './common.js';
 import { addTableSheet, newWorkbook, workbookBytes, type XlsxRow, type XlsxSheet } from './xlsx.js';
 import {
-  areaViews, districtViews, fileViews, flagFiles, flagText, outcomeText, rankViews, rateViews, unitText,
+  areaViews, districtViews, fileViews, flagFiles, flagText, outcomeText, percent, rankViews, rateViews, unitText,
 } from './batch-view.js';
 
 export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Promise<Uint8Array> {
@@ -37,7 +37,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
   kv(L('totals.flags'), t.flags);
   for (const x of s.shortages) kv(L('overview.shortage', { unit: unitText(x.unit, lang) }), x.missing, L('overview.shortage_note', { schools: x.schools }));
   const areas = areaViews(s, lang);
-  kv(L('overview.total'), L('overview.area_value', { pass: t.pass, schools: t.schools, rate: t.schools === 0 ? '—' : `${Math.round((t.pass / t.schools) * 1000) / 10}%` }));
+  kv(L('overview.total'), L('overview.area_value', { pass: t.pass, schools: t.schools, rate: t.schools === 0 ? '—' : percent(t.pass / t.schools, lang) }));
   for (const a of areas) kv(L('overview.area', { district: a.district }), L('overview.area_value', { pass: a.pass, schools: a.schools, rate: a.rateText }), a.shortages);
   const shareRows = new Set<number>();
   for (const d of districtViews(s, lang)) {

@@ -178,7 +178,7 @@ function issuesSheet(r: AuditResult, lang: Lang): XlsxSheet {
 // ---------- The first sheet: what a principal reads, prints and signs ----------
 
 /** Columns of the printed sheet: clause, criterion, result, actual / expected, what to fix. ~130 characters: A4 landscape at 100%. */
-const PRINT_WIDTHS = [5, 30, 13, 22, 60];
+const PRINT_WIDTHS = [5, 30, 15, 20, 60];
 const PRINT_TOTAL = PRINT_WIDTHS.reduce((a, b) => a + b, 0);
 const SECTION_FILL = 'EDEDED';
 
@@ -187,13 +187,25 @@ const PRINT_FONT = 10;
 const PRINT_LINE = 13;
 
 /**
- * Lines a text of `size` points takes in a cell `width` characters wide. A width counts characters of the
- * 11-point default font; Vietnamese text runs about 30% narrower than its digits (measured in LibreOffice's PDF). Rounded up: a row a
+ * Lines a text of `size` points takes in a cell `width` characters wide, wrapped at spaces as Excel and
+ * LibreOffice do. A width counts digits of the 11-point default font, less the cell's padding; Vietnamese
+ * text runs about a fifth narrower than digits (measured in LibreOffice's PDF). Rounded up: a row a
  * little too tall prints, one too short hides text.
  */
-function linesIn(text: string, width: number, size = PRINT_FONT): number {
-  const perLine = Math.max(1, Math.floor(width * 1.3 * (11 / size)) - 2);
-  return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+export function linesIn(text: string, width: number, size = PRINT_FONT): number {
+  const perLine = Math.max(1, Math.floor((width - 3) * 1.2 * (11 / size)));
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of part.split(/\s+/).filter(Boolean)) {
+      const n = [...word].length;
+      if (used > 0 && used + 1 + n > perLine) { lines++; used = 0; }
+      if (n > perLine) { lines += Math.ceil(n / perLine) - 1; used = n % perLine; continue; }
+      used += (used > 0 ? 1 : 0) + n;
+    }
+  }
+  return lines;
 }
 
 /** Header/footer text: `&` starts a code there, so a school's "GD&ĐT" must be doubled. */
@@ -281,8 +293,12 @@ function reportSheet(wb: Workbook, r: AuditResult, opts: RenderOptions): void {
   ws.pageSetup.printTitlesRow = `${header}:${header}`;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header, topLeftCell: `A${header + 1}`, activeCell: `A${header + 1}` }];
 
-  const statusCell = (c: CriterionResult) => `${criterionStatusWord(c, lang)}\n${severityWord(c.severity, lang)}`;
-  const actualCell = (c: CriterionResult) => [say(c.actual, lang), say(c.expected, lang)].filter((x) => x !== null).join(' / ');
+  // a target's status word already names it ("Chưa đạt chỉ tiêu phấn đấu"); the others say their severity
+  const statusCell = (c: CriterionResult) => (c.severity === 'target' && c.status === 'fail'
+    ? criterionStatusWord(c, lang) : `${criterionStatusWord(c, lang)}\n${severityWord(c.severity, lang)}`);
+  // missing data: what is missing is the "what to fix" text, not repeated here
+  const actualCell = (c: CriterionResult) => (c.status === 'missing' ? ''
+    : [say(c.actual, lang), say(c.expected, lang)].filter((x) => x !== null).join(' / '));
 
   const open = openBySeverity(r.criteria).flatMap((g) => g.criteria);
   banner(L('print.open', { count: open.length }), { bold: true, fill: SECTION_FILL });
@@ -300,7 +316,8 @@ function reportSheet(wb: Workbook, r: AuditResult, opts: RenderOptions): void {
   if (met.length) {
     banner(L('print.met', { count: met.length }), { bold: true, fill: SECTION_FILL });
     // the severity matters for what is not met; a criterion met is just "Đạt"
-    for (const c of met) line([c.clause, pick(c.title, lang), statusWord(c.status, lang), actualCell(c), null], c.status);
+    // what the school has is enough here; the requirement is on "Chi tiết"
+    for (const c of met) line([c.clause, pick(c.title, lang), statusWord(c.status, lang), say(c.actual, lang), null], c.status);
   }
   const skipped = r.criteria.filter((c) => c.status === 'not_applicable' || c.status === 'waived');
   if (skipped.length) {

@@ -40,7 +40,7 @@ describe.runIf(!why)('the printed school report', () => {
     expect(report.length).toBeLessThanOrEqual(3);
     const words = (s: string) => s.replace(/\s+/g, ' ');
     expect(words(report[0]!.text)).toContain('KHÔNG ĐẠT');
-    expect(words(report[0]!.text)).toContain('Không đạt vì 10 tiêu chí bắt buộc chưa đạt');
+    expect(words(report[0]!.text)).toMatch(/Không đạt vì \d+ tiêu chí bắt buộc chưa đạt/);
     expect(words(report[0]!.text)).toContain(words(firstOpen.title));
     expect(words(report[0]!.text)).toContain('Trang 1/');
     // legible: the words of the principal's pages are printed at least 8 points tall (the old report: 3.8)

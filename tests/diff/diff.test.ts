@@ -473,6 +473,8 @@ describe('a year with a code in two files, and a criterion of the 2016-2017 scho
     root = await temp('diff-scope');
     await writeYear(join(root, 'nam-2016'), OLD);
     await writeYear(join(root, 'nam-2017'), NEW);
+    // not a workbook: a batch lists it (not audited); a diff of the summaries must still read them
+    await writeFile(join(root, 'nam-2017', 'THPT Mo Cay Bac.pdf'), '%PDF-1.4\n');
     const r = await audit(['diff', join(root, 'nam-2016'), join(root, 'nam-2017'), '--json', '--fail-on-regression']);
     expect(r.code).toBe(0);
     diff = JSON.parse(r.stdout);
@@ -515,7 +517,10 @@ describe('a year with a code in two files, and a criterion of the 2016-2017 scho
     }
     const r = await audit(['diff', ...sums, '--json']);
     const d = JSON.parse(r.stdout);
+    expect(r.code, r.stderr).toBe(0);
     expect([d.old.name, d.new.name]).toEqual(['tong-hop-nam-2016/summary.json', 'tong-hop-nam-2017/summary.json']);
+    expect(d.new.errors).toEqual([]);
+    expect(d.new.superseded).toEqual([{ code: A.code, file: expect.stringMatching(/mo-cay-nam \(ban cu\)\.xlsx$/), kept: expect.stringMatching(/mo-cay-nam\.xlsx$/) }]);
     expect(school(d, A.code).criteria.find((c: any) => c.id === '7.focal-report')).toMatchObject({ reason: 'year', regression: false });
     expect(d.totals).toMatchObject({ matched: 2, added: 0, removed: 0 });
     const text = (await audit(['diff', ...sums])).stdout;
