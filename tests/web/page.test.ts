@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { craftZip } from '../hostile/helpers.js';
+import { craftZip, schoolXlsx, setInfo } from '../hostile/helpers.js';
 import { audit, ROOT, skipReason, tempDir } from '../cli/run.js';
 
 const CHROMIUM = process.env.AUDIT_CHROMIUM ?? '/usr/bin/chromium';
@@ -167,6 +167,23 @@ describe.skipIf(!have)('dist/audit.html in chromium, from file://', { timeout: 1
     expect(results[1]!.error).toMatch(/tệp nén bất thường/);
     expect(results[3]!.error).toMatch(/lưu lại dưới dạng \.xlsx/);
     await page.screenshot({ path: join(OUT, 'errors.png'), fullPage: true });
+  });
+
+  test('a workbook that does not say its province: the page asks for a rubric, then audits as `--rubric` does', async () => {
+    const file = join(dir, 'khong-tinh.xlsx');
+    writeFileSync(file, schoolXlsx((wb) => setInfo(wb, 'Tỉnh/Thành phố', '')));
+    const [first] = await choose([file]) as { file: string; error: string }[];
+    const cli = audit([file]);
+    expect(cli.code).toBe(2);
+    expect(first!.error).toBe(cli.stderr.trim());
+    expect(await page.$eval('.school .hint', (e) => e.textContent)).toMatch(/chọn bộ tiêu chí/);
+    // Choosing a rubric audits the file again with it.
+    await page.evaluate(() => { document.body.dataset.state = 'choosing'; });
+    await page.select('#rubric', 'ben-tre-2782@1.0.0');
+    await page.waitForFunction(() => document.body.dataset.state === 'done', { timeout: 60_000 });
+    const [result] = await page.evaluate(() => window.auditResults);
+    expect(result).toEqual(JSON.parse(audit([file, '--rubric', 'ben-tre-2782@1.0.0', '--json']).stdout));
+    await page.select('#rubric', '');
   });
 
   test('the blank inventory form downloads and is the one `audit template` writes', async () => {
