@@ -4,12 +4,14 @@
 //   - files/s of `audit batch <dir> --out <tmp>` (md + json per school, the summary files), whole command;
 //   - files/s of a bare reader floor: unzip (fflate) + SAX parse (saxes) of the same files, no evaluation,
 //     on the same number of worker threads;
+//   - files/s of the script a district would write instead (when python3 has openpyxl): 12 lines that open
+//     each workbook read-only and walk every cell of every sheet, on as many processes as worker threads;
 //   - peak RSS of the batch process tree (/usr/bin/time -v when present, and /proc polling).
 // Targets: batch ≥ 50% of the floor's files/s; peak RSS at the largest N ≤ 1.2 × that at the smallest.
-//   node scripts/bench-batch.mjs [--n 1000,10000] [--jobs 2] [--repeat 1] [--fresh]
+//   node scripts/bench-batch.mjs [--n 1000,10000] [--jobs 2] [--repeat 1] [--fresh] [--no-openpyxl]
 // The workbooks are generated once into .bench/batch/ (exceljs for a few base schools, then each copy gets
 // its own school code and name by rewriting sharedStrings.xml with fflate) and reused by later runs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -39,6 +41,38 @@ async function floorWorker() {
   parentPort.postMessage({ elements });
 }
 
+// ---------- the yardstick a district would write: openpyxl, read-only, on N processes ----------
+
+const OPENPYXL_SCRIPT = `
+import sys, time
+from multiprocessing import Pool
+from openpyxl import load_workbook
+def read(path):
+    wb = load_workbook(path, read_only=True, data_only=True)
+    n = sum(1 for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    wb.close()
+    return n
+if __name__ == "__main__":
+    files = sys.stdin.read().split("\\n")[:-1]
+    with Pool(int(sys.argv[1])) as pool: cells = sum(pool.imap_unordered(read, files, chunksize=8))
+    print(cells)
+`;
+
+/** A python3 that has openpyxl (Debian's python3-openpyxl is for the system python, not a pyenv one), or null. */
+const findPython = () => ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) ?? null;
+
+async function runOpenpyxl(python, files, processes) {
+  const start = performance.now();
+  const child = spawn(python, ['-c', OPENPYXL_SCRIPT, String(processes)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(files.map((f) => `${f}\n`).join(''));
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  const code = await new Promise((ok) => child.on('close', ok));
+  if (code !== 0) throw new Error(`openpyxl script: exit ${code}`);
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, filesPerSec: files.length / seconds, cells: Number(out.trim()) };
+}
+
 // ---------- main ----------
 
 async function main() {
@@ -47,33 +81,37 @@ async function main() {
   const ns = String(opt('--n', '1000,10000')).split(',').map(Number).filter((n) => n > 0);
   const jobs = Number(opt('--jobs', String(Math.min(2, availableParallelism()))));
   const fresh = args.includes('--fresh');
-  // The machine may be shared: each measure is taken `repeat` times, alternating, and the best kept.
+  // The machine may be shared: each measure is taken `repeat` times, alternating, and the median kept.
   const repeat = Number(opt('--repeat', '1'));
   const bin = join(ROOT, 'bin/audit.js');
   if (!existsSync(join(ROOT, 'dist/cli/commands/batch.js'))) throw new Error('build first: npm run build');
 
+  const python = args.includes('--no-openpyxl') ? null : findPython();
+  if (!python) console.log('(python3 with openpyxl not found: the openpyxl yardstick is skipped; apt-get install python3-openpyxl)');
   const rows = [];
   for (const n of ns) {
     const dir = await dataset(n, fresh);
     const files = listFiles(dir);
-    let floor = null;
-    let batch = null;
+    // Each measure `repeat` times, the three alternating so that all see the same load; medians kept.
+    const floors = [], batches = [], pys = [];
     for (let k = 0; k < repeat; k++) {
-      const f = await runFloor(files, jobs);
-      const b = await runBatch(bin, dir, jobs);
-      if (!floor || f.filesPerSec > floor.filesPerSec) floor = f;
-      if (!batch || b.filesPerSec > batch.filesPerSec) batch = { ...b, peakRss: Math.max(b.peakRss, batch?.peakRss ?? 0) };
-      else batch.peakRss = Math.max(batch.peakRss, b.peakRss);
+      floors.push(await runFloor(files, jobs));
+      batches.push(await runBatch(bin, dir, jobs));
+      if (python) pys.push(await runOpenpyxl(python, files, jobs));
     }
-    rows.push({ n, batch, floor });
+    const floor = medianBy(floors, (x) => x.filesPerSec);
+    const batch = { ...medianBy(batches, (x) => x.filesPerSec), peakRss: Math.max(...batches.map((b) => b.peakRss)) };
+    const py = python ? medianBy(pys, (x) => x.filesPerSec) : null;
+    rows.push({ n, batch, floor, py });
     console.log(`N=${n}: batch ${batch.filesPerSec.toFixed(1)} files/s (${batch.seconds.toFixed(1)} s, exit ${batch.code}), ` +
-      `floor ${floor.filesPerSec.toFixed(1)} files/s, peak RSS ${mb(batch.peakRss)}`);
+      `floor ${floor.filesPerSec.toFixed(1)} files/s${py ? `, openpyxl ${py.filesPerSec.toFixed(1)} files/s` : ''}, peak RSS ${mb(batch.peakRss)}`);
   }
 
-  console.log('\n| N | audit batch (files/s) | reader floor (files/s) | batch / floor | CPU ms per file: batch / floor | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| N | audit batch (files/s) | reader floor (files/s) | batch / floor | openpyxl script (files/s) | batch / openpyxl | CPU ms per file: batch / floor | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(`| ${r.n} | ${r.batch.filesPerSec.toFixed(1)} | ${r.floor.filesPerSec.toFixed(1)} | ${pct(r.batch.filesPerSec / r.floor.filesPerSec)} | ` +
+      `${r.py ? r.py.filesPerSec.toFixed(1) : '–'} | ${r.py ? `${(r.batch.filesPerSec / r.py.filesPerSec).toFixed(1)}×` : '–'} | ` +
       `${r.batch.cpuMsPerFile.toFixed(1)} / ${r.floor.cpuMsPerFile.toFixed(1)} | ${mb(r.batch.peakRss)} |`);
   }
   const worst = Math.min(...rows.map((r) => r.batch.filesPerSec / r.floor.filesPerSec));
@@ -87,6 +125,8 @@ async function main() {
   console.log(`(${jobs} worker thread(s) for both; ${availableParallelism()} CPU(s); node ${process.version})`);
 }
 
+/** The run whose `key` is the median (the lower middle one for an even count). */
+const medianBy = (runs, key) => [...runs].sort((a, b) => key(a) - key(b))[(runs.length - 1) >> 1];
 const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
 const pct = (x) => `${(x * 100).toFixed(0)}%`;
 

@@ -64,7 +64,11 @@ const baseCpu = rows[0].cpu;
 const w = Math.max(...rows.map((r) => r.command.length));
 const num = (n) => n.toFixed(0).padStart(7);
 console.log(`start-up, ${RUNS} runs each, median unless said (node ${process.version}, ${process.platform}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}); ms`);
-console.log(`${'command'.padEnd(w)}  ${'wall'.padStart(7)}  ${'min'.padStart(7)}  ${'max'.padStart(7)}  ${'+node'.padStart(7)}  ${'cpu'.padStart(7)}  ${'+node'.padStart(7)}`);
+const x = (n) => `${n.toFixed(2)}×`.padStart(7);
+console.log(`${'command'.padEnd(w)}  ${'wall'.padStart(7)}  ${'min'.padStart(7)}  ${'max'.padStart(7)}  ${'+node'.padStart(7)}  ${'/node'.padStart(7)}  ${'cpu'.padStart(7)}  ${'+node'.padStart(7)}  ${'/node'.padStart(7)}`);
 for (const r of rows) {
-  console.log(`${r.command.padEnd(w)}  ${num(r.median)}  ${num(r.min)}  ${num(r.max)}  ${num(r.median - base)}  ${num(r.cpu)}  ${num(r.cpu - baseCpu)}`);
+  console.log(`${r.command.padEnd(w)}  ${num(r.median)}  ${num(r.min)}  ${num(r.max)}  ${num(r.median - base)}  ${x(r.median / base)}  ${num(r.cpu)}  ${num(r.cpu - baseCpu)}  ${x(r.cpu / baseCpu)}`);
 }
+// The target: a single audit printing JSON within 3× a bare Node start (wall, pairwise medians).
+const json = rows[2];
+console.log(`\naudit --json / node -e '': ${(json.median / base).toFixed(2)}× wall, ${(json.cpu / baseCpu).toFixed(2)}× CPU (target ≤ 3×: ${json.median / base <= 3 ? 'met' : 'MISSED'})`);

@@ -12,7 +12,8 @@ if (process.argv.includes('--clean')) {
   process.exit(0);
 }
 
-const { RubricRegistry, BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE } = await import('../dist/rubric/registry.js');
+const { BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE } = await import('../dist/node/platform.js');
+const { RubricRegistry } = await import('../dist/rubric/registry.js');
 const { format } = await import('../dist/messages/format.js');
 
 const registry = new RubricRegistry(BUILTIN_RUBRICS_DIR);

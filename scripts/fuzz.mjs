@@ -23,6 +23,7 @@ const STATUSES = new Set(['pass', 'fail', 'missing', 'not_applicable', 'waived']
 // ---------- one mutant in-process (in a worker thread, so a hang can be stopped) ----------
 
 async function pipeline() {
+  await import(`${DIST}node/platform.js`); // the core's file access, zlib and sha256 on Node
   const [{ readXlsx }, { normalizeWorkbook }, { auditInventory, schoolIdentity }, { chooseRubric }, { renderMarkdownText }, { toResultJson, stringifyJson }, { junitSuite }, errors] =
     await Promise.all(['inventory/xlsx.js', 'inventory/normalize.js', 'engine/audit.js', 'rubric/select.js', 'render/markdown.js', 'render/json.js', 'render/junit.js', 'errors.js']
       .map((m) => import(DIST + m)));

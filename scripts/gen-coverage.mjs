@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+await import('../dist/node/platform.js'); // first: the core's file access on Node
 const { RubricRegistry, BUILTIN_RUBRICS_DIR } = await import('../dist/rubric/registry.js');
 const { rubricOrThrow } = await import('../dist/rubric/load.js');
 const { coverageSection, withCoverageSection } = await import('../dist/rubric/coverage.js');

@@ -4,7 +4,7 @@
 // Permissions stay at `contents: read`: the report goes to the job summary and annotations, not a PR
 // comment (which would need `pull-requests: write`, and which a fork's pull request is never given).
 import { ciWords, type CiWords } from '../messages/ci.js';
-import { NODE_VERSION, batchLine, installLine, shellQuote, yamlText, type CiSpec } from './spec.js';
+import { NODE_VERSION, TOOL_BIN, batchLine, installLine, shellQuote, yamlText, type CiSpec } from './spec.js';
 
 const ACTIONS = {
   checkout: 'actions/checkout@v4',
@@ -23,7 +23,7 @@ function setupSteps(spec: CiSpec, w: CiWords, checkout: Step | null): Step[] {
   return [
     ...(checkout ? [checkout] : []),
     { name: w.stepNode, uses: ACTIONS.node, with: { 'node-version': NODE_VERSION } },
-    { name: w.stepInstall, id: 'install', run: installLine(spec) },
+    { name: w.stepInstall, id: 'install', shell: 'bash', run: `${installLine(spec)}\necho "${TOOL_BIN}" >> "$GITHUB_PATH"\n` },
   ];
 }
 
@@ -133,8 +133,8 @@ function batchJob(spec: CiSpec, w: CiWords) {
         run: ['code=0', `${batchLine(spec, shellQuote(spec.dir), shellQuote(w.outDir))} || code=$?`, ...exitRule(spec, w)].join('\n'),
       },
       junitStep(w, `${w.outDir}junit.xml`),
-      upload(w.artifactSummary, w.stepUploadSummary, summaryPaths(w.outDir)),
-      upload(w.artifactSchools, w.stepUploadSchools, `${w.outDir}schools/`),
+      // One artifact: summary.html links each school to its report in schools/.
+      upload(w.artifactSummary, w.stepUploadAll, w.outDir),
     ],
   };
 }

@@ -5,7 +5,7 @@
 // running `--shard i/n` and a merge job over their summary.json. GitLab has no job summary: the summary
 // is an artifact exposed in the merge request. Schedules live in GitLab's settings, not in this file.
 import { ciWords, type CiWords } from '../messages/ci.js';
-import { NODE_VERSION, batchLine, installLine, shellQuote, yamlText, type CiSpec } from './spec.js';
+import { NODE_VERSION, TOOL_BIN, batchLine, installLine, shellQuote, yamlText, type CiSpec } from './spec.js';
 
 const IS_MR = '$CI_PIPELINE_SOURCE == "merge_request_event"';
 
@@ -130,7 +130,7 @@ export function gitlabPipeline(spec: CiSpec): string {
     default: {
       image: `node:${NODE_VERSION}`,
       interruptible: true,
-      before_script: [installLine(spec)],
+      before_script: [installLine(spec), `export PATH="${TOOL_BIN}:$PATH"`],
     },
     [w.jobCheckId]: checkJob(spec, w, w.stageScore),
   };

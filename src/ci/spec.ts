@@ -44,7 +44,14 @@ export function batchLine(spec: CiSpec, what: string, out: string, extra: string
   return ['audit batch', what, ...extra, '--out', out, '--lang', spec.lang, ...spec.batchArgs.map(shellQuote)].join(' ');
 }
 
-export const installLine = (spec: CiSpec): string => `npm install -g --no-fund --no-audit ${shellQuote(spec.install)}`;
+/**
+ * Where the tool is installed in CI, and how. Not `npm install -g`: npm does not install a git package's
+ * devDependencies before its `prepare` build when installing globally (npm/cli#8440), so the build fails;
+ * a local install into its own prefix does, and its bin folder goes on the PATH.
+ */
+export const TOOL_PREFIX = '$HOME/.audit';
+export const TOOL_BIN = `${TOOL_PREFIX}/node_modules/.bin`;
+export const installLine = (spec: CiSpec): string => `npm install --prefix "${TOOL_PREFIX}" --no-fund --no-audit ${shellQuote(spec.install)}`;
 
 /**
  * Daily runs in the 14 days up to and including the deadline, at 01:17 UTC (08:17 in Vietnam). Cron has no

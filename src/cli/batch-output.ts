@@ -48,12 +48,12 @@ export async function ensureDir(dir: string): Promise<void> {
 
 /** junit.xml: the head with the totals (known only now), the suites already in file order, the district criteria. */
 export async function writeJunit(summary: BatchDigest, body: string, outDir: string, g: GlobalOptions): Promise<void> {
-  const { junitHead, junitDistrictSuites, JUNIT_TAIL } = await import('../render/batch-junit.js');
+  const { junitHead, junitDistrictSuites, suiteTotals, JUNIT_TAIL } = await import('../render/batch-junit.js');
   const target = join(outDir, 'junit.xml');
   const temp = join(outDir, `.junit.xml.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await pipeline(async function* () {
-      yield junitHead(summary);
+      yield junitHead(summary, await suiteTotals(createReadStream(body, 'utf8')));
       yield* createReadStream(body);
       yield junitDistrictSuites(summary, g.lang);
       yield JUNIT_TAIL;

@@ -86,6 +86,7 @@ const batchSchema = z.object({
   })),
   entries: z.array(z.union([
     z.object({ file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+    z.object({ file: z.string(), not_audited: z.object({ kind: z.string(), submission: z.boolean() }) }),
     z.object({
       file: z.string(), code: nullableString, name: nullableString, district: nullableString, school_year: nullableString,
       rubric: z.object({ id: z.string(), version: z.string() }), as_of: z.string(), source_sha256: z.string(),

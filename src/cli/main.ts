@@ -1,6 +1,7 @@
 // The command line: parses argv with commander, runs a command, and maps what happened to the
 // exit codes of cli.md (0 pass, 1 fail, 2 usage/rubric error, 3 input error). The only module that
 // knows about argv, exit codes and process streams; commands throw typed errors.
+import '../node/platform.js'; // first: the core's files, zlib and sha256 on Node
 import { Command, CommanderError, Help } from 'commander';
 import { UsageError } from '../errors.js';
 import { format, type Lang } from '../messages/format.js';
@@ -13,6 +14,7 @@ import { TOOL } from './tool.js';
 import { checkSingleDash } from './arg-mistakes.js';
 import { addCiCommand } from './ci-command.js';
 import './messages.js';
+import '../messages/web.js';
 
 /** Where a command writes: injectable so tests can run commands in-process. */
 export interface CliIO {
@@ -248,6 +250,16 @@ function buildProgram(lang: Lang, io: CliIO, setCode: (code: CommandResult) => v
       const out = str(raw.out);
       const rubricRef = str(raw.rubric);
       setCode(await runTemplate({ ...(out !== undefined ? { out } : {}), ...(rubricRef !== undefined ? { rubric: rubricRef } : {}) }, g, io));
+    });
+
+  program.command('web').description(format({ code: 'cli.web.help' }, lang))
+    // -o is the program's option (commander gives it to the program wherever it stands); listed here for --help.
+    .option('-o, --out <file.html|dir>', format({ code: 'cli.web.out' }, lang))
+    .addHelpText('after', `\n${format({ code: 'cli.web.after' }, lang)}\n`)
+    .action(async (_o: unknown, cmd: Command) => {
+      const raw = cmd.optsWithGlobals();
+      const { runWeb } = await import('./commands/web.js');
+      setCode(await runWeb(typeof raw.out === 'string' ? { out: raw.out } : {}, globalOptions(raw, io), io));
     });
 
   program.command('inspect').description(commandHelp('inspect', lang))

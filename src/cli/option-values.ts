@@ -6,13 +6,9 @@ export const usage = (code: string, args: Record<string, string> = {}): never =>
   throw new UsageError({ code, args });
 };
 
-/** A real calendar day written yyyy-mm-dd. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+/** A real calendar day written yyyy-mm-dd (one rule with the page's: src/engine/as-of.ts). */
+export { isIsoDate } from '../engine/as-of.js';
+import { isIsoDate } from '../engine/as-of.js';
 
 /**
  * `--format md,json` → the formats asked for, in `allowed`'s order. Unknown or empty → `badCode`;

@@ -43,8 +43,9 @@ export interface WorkbookFile {
   converted?: string;
 }
 
-/** The largest workbook file read at all (bytes). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** The largest workbook file read at all (bytes; the page's limit too). */
+export { MAX_FILE_BYTES } from '../inventory/zip.js';
+import { MAX_FILE_BYTES } from '../inventory/zip.js';
 
 const CONVERTIBLE = new Set(['input.xls_legacy', 'input.ods']);
 const CONVERT_TIMEOUT_MS = 120_000;
@@ -121,7 +122,7 @@ export async function checkMappings(workbooks: readonly string[], opts: { mappin
 async function sofficeFor(env: Record<string, string | undefined>): Promise<string | null> {
   const set = env.AUDIT_SOFFICE;
   if (set !== undefined) return OFF.has(set.trim().toLowerCase()) ? null : set;
-  const { findSoffice } = await import('../inventory/convert.js');
+  const { findSoffice } = await import('../node/convert.js');
   return findSoffice(env as NodeJS.ProcessEnv);
 }
 
@@ -144,7 +145,7 @@ export async function readWorkbookFile(path: string, opts: ReadWorkbookOptions =
     // What the bytes are, whatever the name says (an .xls renamed .xlsx is converted too).
     from = err.finding.code === 'input.ods' ? '.ods' : '.xls';
   }
-  const convert = await import('../inventory/convert.js');
+  const convert = await import('../node/convert.js');
   const soffice = await sofficeFor(opts.env ?? process.env);
   if (soffice === null) {
     throw new InputError({ code: 'input.needs_libreoffice', args: { file: name, ext: from, command: convert.handConvertCommand(path) } }, name);

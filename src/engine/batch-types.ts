@@ -42,14 +42,17 @@ export type ScopeMismatch = 'province' | 'district' | 'years';
  */
 export interface BatchShortage { criterion: string; unit: string; need: number; have: number; missing: number }
 
-/** A school's entry: who it is (SchoolIdentity, written first in the JSON), then how it did. */
+/**
+ * A school's entry: who it is (SchoolIdentity, written first in the JSON), then how it did. `report_date`,
+ * `superseded_by` and `shortages` are always written; summaries of earlier versions lack them.
+ */
 export interface BatchSchoolEntry extends SchoolIdentity {
   /** The input path, relative to the folder given (with its name), '/' separators. */
   file: string;
   rubric: { id: string; version: string };
   as_of: string;
   /** The workbook's `Ngày lập báo cáo` (yyyy-mm-dd), or null: decides which of two copies of a school counts. */
-  report_date: string | null;
+  report_date?: string | null;
   source_sha256: string;
   score: number | null;
   status: 'pass' | 'fail';
@@ -58,12 +61,12 @@ export interface BatchSchoolEntry extends SchoolIdentity {
   /** Rank among the schools judged by the same rubric; null without a score or when superseded. Set by combining. */
   rank: number | null;
   /** Another file of the same school code that counts instead of this one (set by combining), or null. */
-  superseded_by: string | null;
+  superseded_by?: string | null;
   summary: { pass: number; fail: number; missing: number; not_applicable: number; waived: number };
   /** Criteria in rubric order. */
   criteria: BatchCriterionOutcome[];
   /** Failing criteria whose gap is a count, in rubric order. */
-  shortages: BatchShortage[];
+  shortages?: BatchShortage[];
   /** District criteria of the rubric that count this school, in rubric order. */
   district_criteria: BatchDistrictOutcome[];
   data_issues: { errors: number; warnings: number };
@@ -212,10 +215,10 @@ export interface BatchSummary {
   ranking: BatchRanking[];
   criteria: BatchCriterionRate[];
   district_criteria: BatchDistrictResult[];
-  /** Per Quận/Huyện, in name order (undeclared last). */
-  districts: BatchAreaTotal[];
-  /** Shortages summed over the counted schools, by unit. */
-  shortages: BatchShortageTotal[];
+  /** Per Quận/Huyện, in name order (undeclared last). Always written; absent from earlier versions' summaries. */
+  districts?: BatchAreaTotal[];
+  /** Shortages summed over the counted schools, by unit. Always written; absent from earlier versions' summaries. */
+  shortages?: BatchShortageTotal[];
   flags: BatchFlag[];
 }
 
@@ -250,8 +253,10 @@ export interface BatchSupersededRow extends FlagSchool { superseded_by: string; 
  * ranking rows with district, levels, failing required criteria and shortages, the files not scored,
  * the files not audited, the superseded copies, and the criterion counts of all schools (for junit.xml).
  */
-export interface BatchDigest extends Omit<BatchSummary, 'entries' | 'ranking'> {
+export interface BatchDigest extends Omit<BatchSummary, 'entries' | 'ranking' | 'districts' | 'shortages'> {
   ranking: { rubric: RubricRef; schools: BatchDigestRow[] }[];
+  districts: BatchAreaTotal[];
+  shortages: BatchShortageTotal[];
   errors: BatchErrorEntry[];
   not_audited: BatchNotAuditedEntry[];
   superseded: BatchSupersededRow[];

@@ -24,7 +24,7 @@ function school(over: Partial<BatchSchoolEntry> = {}): BatchSchoolEntry {
   return {
     file: `d/${String(n).padStart(3, '0')}.xlsx`, code: String(22000000 + n), name: `Trường ${n}`, province: 'Quảng Ninh', district: 'Uông Bí',
     school_year: '2016-2017', levels: ['tieu_hoc'], rubric: { id: 'uong-bi-466', version: '1.0.0' }, as_of: '2016-12-01',
-    source_sha256: 'b'.repeat(64), score: 100, status: 'pass', band: null, rank: null,
+    source_sha256: `sha-${over.file ?? 'a.xlsx'}`, score: 100, status: 'pass', band: null, rank: null,
     summary: { pass: 2, fail: 0, missing: 0, not_applicable: 0, waived: 0 },
     criteria: [{ id: '1.licensed', status: 'pass', points: 2, actual: '0' }, { id: '2.office', status: 'pass', points: 1, actual: 'có' }],
     district_criteria: [{ id: '3.primary', status: 'pass' }],
@@ -35,7 +35,7 @@ function school(over: Partial<BatchSchoolEntry> = {}): BatchSchoolEntry {
 
 const input = (entries: BatchEntry[], over: Partial<BatchInput> = {}): BatchInput => ({
   tool: { name: 'audit', version: '0.1.0' }, lang: 'vi',
-  run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, rubrics: [RUBRIC], entries, ...over,
+  run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, rubrics: [RUBRIC], entries, ...over, ignored: over.ignored ?? { lock: 0, hidden: 0 },
 });
 
 const schoolsOf = (s: BatchSummary) => s.entries.filter((e): e is BatchSchoolEntry => !('error' in e));
@@ -69,10 +69,12 @@ describe('district criteria and pass rates', () => {
 
   it('6 of 10 primary schools meet a 60% target; 5 of 10 do not and the exit code says so', () => {
     const ok = combineBatch(input(primary(6, 10)));
-    expect(ok.district_criteria).toEqual([{ rubric: 'uong-bi-466@1.0.0', id: '3.primary', numerator: 6, denominator: 10, share: 0.6, min: 0.6, status: 'pass' }]);
+    // the school that left it undeclared is out of the share, and named
+    expect(ok.district_criteria).toMatchObject([{ rubric: 'uong-bi-466@1.0.0', id: '3.primary', numerator: 6, denominator: 9, share: 6 / 9, min: 0.6, status: 'pass' }]);
+    expect(ok.district_criteria[0]!.missing).toHaveLength(1);
     expect(batchExitCode(ok)).toBe(0);
     const short = combineBatch(input(primary(5, 10)));
-    expect(short.district_criteria[0]).toMatchObject({ numerator: 5, denominator: 10, status: 'fail' });
+    expect(short.district_criteria[0]).toMatchObject({ numerator: 5, denominator: 9, status: 'fail' });
     expect(short.totals.district_criteria).toEqual({ pass: 0, fail: 1, missing: 0 });
     expect(batchExitCode(short)).toBe(1);
   });
@@ -105,19 +107,21 @@ describe('district criteria and pass rates', () => {
 });
 
 describe('flags, totals, exit code', () => {
-  it('flags duplicate codes (both kept), schools outside the rubric and waivers for absent schools', () => {
+  it('counts a duplicated school code once (the later report, then path) and flags it; schools outside the rubric, schools outside the rubric and waivers for absent schools', () => {
     const s = combineBatch(input([
       school({ file: 'b.xlsx', code: '22001' }), school({ file: 'a.xlsx', code: '22001' }),
       school({ file: 'c.xlsx', code: '22002', province: 'Hải Phòng', outside: ['province', 'district'] }),
     ], { run: { rubric: 'uong-bi-466', as_of: null, fail_under: null, waivers: [{ school: '99999', criterion: '1.licensed' }, { school: '22002', criterion: '1.licensed' }, { school: '*', criterion: '2.office' }] } }));
     expect(s.flags).toEqual([
-      { code: 'duplicate_code', school_code: '22001', files: ['a.xlsx', 'b.xlsx'] },
+      { code: 'duplicate_code', school_code: '22001', files: ['a.xlsx', 'b.xlsx'], kept: 'b.xlsx', superseded: ['a.xlsx'] },
       { code: 'outside_province', file: 'c.xlsx', school_code: '22002', value: 'Hải Phòng', rubric: 'uong-bi-466@1.0.0' },
       { code: 'outside_district', file: 'c.xlsx', school_code: '22002', value: 'Uông Bí', rubric: 'uong-bi-466@1.0.0' },
       { code: 'waiver_unknown_school', school_code: '99999', criterion: '1.licensed' },
     ]);
-    expect(s.totals.schools).toBe(3);
-    expect(s.totals.flags).toBe(4);
+    // one school, one count: the later path counts (no report date on either)
+    expect(s.totals).toMatchObject({ schools: 2, superseded: 1, flags: 4 });
+    expect(s.ranking[0]!.schools.map((r) => r.file)).toEqual(['b.xlsx', 'c.xlsx']);
+    expect(s.entries.map((e) => ('superseded_by' in e ? e.superseded_by : undefined))).toEqual(['b.xlsx', null, null]);
   });
 
   it('an unreadable file makes it 3 even when schools fail; failing schools or --fail-under make it 1', () => {
@@ -182,5 +186,60 @@ describe('shards', () => {
     expect(() => mergeBatchSummaries([shard(1), shard(2), shard(3, { run: { rubric: 'x', as_of: null, fail_under: null, waivers: null } })])).toThrow(/merge_mismatch/);
     expect(() => mergeBatchSummaries([combineBatch(input(e))])).toThrow(/merge_not_shard/);
     expect(mergeBatchSummaries([shard(3), shard(1), shard(2)]).summary.totals.files).toBe(3);
+  });
+});
+
+describe('the officer\'s questions', () => {
+  it('ranks passing schools before failing ones, then by score; ties share a rank only with the same result', () => {
+    const s = combineBatch(input([
+      school({ code: '1', score: 96.4, status: 'fail' }), school({ code: '2', score: 94.5 }), school({ code: '3', score: 94.5, status: 'fail' }),
+      school({ code: '4', score: 90 }),
+    ]));
+    expect(s.ranking[0]!.schools.map((r) => [r.code, r.rank])).toEqual([['2', 1], ['4', 2], ['1', 3], ['3', 4]]);
+  });
+
+  it('a later report supersedes an earlier one of the same code, whatever the paths', () => {
+    const s = combineBatch(input([
+      school({ file: 'z.xlsx', code: '7', report_date: '2024-10-01', score: 50, status: 'fail' }),
+      school({ file: 'a.xlsx', code: '7', report_date: '2024-11-02', score: 90 }),
+    ]));
+    expect(s.totals).toMatchObject({ schools: 1, superseded: 1, pass: 1, fail: 0 });
+    expect(s.flags[0]).toMatchObject({ code: 'duplicate_code', kept: 'a.xlsx', superseded: ['z.xlsx'] });
+    expect(s.criteria.find((c) => c.id === '1.licensed')).toMatchObject({ pass: 1, applicable: 1 });
+    expect(s.district_criteria[0]).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it('flags a school year unlike the majority, identical bytes, and a school of another district than its folder', () => {
+    const s = combineBatch(input([
+      school({ file: 'ba-tri/a.xlsx', code: 'a', school_year: '2024-2025', district: 'Ba Tri' }),
+      school({ file: 'ba-tri/b.xlsx', code: 'b', school_year: '2024-2025', district: 'Huyện Ba Tri' }),
+      school({ file: 'ba-tri/c.xlsx', code: 'c', school_year: '2023 - 2024', district: 'Giồng Trôm' }),
+      school({ file: 'mixed/d.xlsx', code: 'd', school_year: '2024-2025', district: 'X', source_sha256: 'same' }),
+      school({ file: 'mixed/e.xlsx', code: 'e', school_year: '2024-2025', district: 'Y', source_sha256: 'same' }),
+    ]));
+    expect(s.flags.map((f) => f.code)).toEqual(['identical_files', 'school_year_differs', 'other_district']);
+    expect(s.flags[1]).toMatchObject({ school: { code: 'c' }, value: '2023 - 2024', majority: '2024-2025' });
+    // "Huyện Ba Tri" is Ba Tri; a folder mixing X and Y evenly says nothing
+    expect(s.flags[2]).toMatchObject({ code: 'other_district', school: { file: 'ba-tri/c.xlsx', code: 'c' }, value: 'Giồng Trôm', majority: 'Ba Tri', folder: 'ba-tri' });
+  });
+
+  it('sums shortages per school (largest per unit), per district and for the batch; files not audited are entries', () => {
+    const lab = (criterion: string, need: number, have: number) => ({ criterion, unit: 'computers.phong_may', need, have, missing: need - have });
+    const s = combineBatch(input([
+      school({ file: 'a.xlsx', district: 'Ba Tri', status: 'fail', shortages: [lab('x.ratio', 30, 20), lab('x.per-lab', 25, 20), { criterion: 'w', unit: 'equipment.webcam.all', need: 1, have: 0, missing: 1 }] }),
+      school({ file: 'b.xlsx', district: 'Ba Tri', status: 'fail', shortages: [lab('x.ratio', 18, 12)] }),
+      school({ file: 'c.xlsx', district: 'Mỏ Cày Nam', status: 'fail', shortages: [lab('x.ratio', 27, 15)] }),
+      { file: 'THCS Mỹ Hòa.csv', not_audited: { kind: 'csv', submission: true } },
+      { file: 'ghi-chu.txt', not_audited: { kind: 'txt', submission: false } },
+    ]));
+    expect(s.districts!.map((d) => [d.district, d.schools, d.shortages])).toEqual([
+      ['Ba Tri', 2, [{ unit: 'computers.phong_may', missing: 16, schools: 2 }, { unit: 'equipment.webcam.all', missing: 1, schools: 1 }]],
+      ['Mỏ Cày Nam', 1, [{ unit: 'computers.phong_may', missing: 12, schools: 1 }]],
+    ]);
+    expect(s.shortages).toEqual([{ unit: 'computers.phong_may', missing: 28, schools: 3 }, { unit: 'equipment.webcam.all', missing: 1, schools: 1 }]);
+    expect(s.totals).toMatchObject({ files: 5, schools: 3, not_audited: 2, submissions: 1 });
+    expect(s.entries.map((e) => e.file)).toContain('ghi-chu.txt');
+    expect(batchExitCode(s)).toBe(3); // a school's submission that is not a workbook
+    expect(batchExitCode(combineBatch(input([school(), { file: 'ghi-chu.txt', not_audited: { kind: 'txt', submission: false } }])))).toBe(0);
   });
 });

@@ -226,7 +226,7 @@ describe('why a criterion changed', () => {
     expect(s.regression).toBe(true);
     expect(s.trend).toBe('regressed');
     expect(s.score_delta).toBe(-25);
-    expect(s.notes).toContainEqual({ code: 'diff.note.score_fell', args: { from: '75.0', to: '50.0' } });
+    expect(s.notes).toContainEqual({ code: 'diff.note.score_fell', args: { from: 75, to: 50 } });
   });
 });
 
@@ -289,9 +289,10 @@ describe('district view', () => {
   });
 
   it('district criteria and schools from batch summaries, with the rubric described once', () => {
+    // The parts of a summary a diff reads (cast: the summary has more).
     const summary = (pass: number): BatchSummary => ({
       schema: 'audit-batch/v1', tool: TOOL, lang: 'vi', run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null,
-      totals: { files: 1, schools: 1, errors: 1, pass: 0, fail: 1, below_fail_under: 0, district_criteria: { pass: 0, fail: 1, missing: 0 }, flags: 0 },
+      totals: { files: 1, schools: 1, errors: 1, pass: 0, fail: 1, below_fail_under: 0, district_criteria: { pass: 0, fail: 1, missing: 0 }, flags: 0, superseded: 0, not_audited: 0, submissions: 0, ignored: { lock: 0, hidden: 0 } },
       rubrics: [{
         id: 'uong-bi-466', version: '1.0.0', title: 'UB', sha256: 'abc', issuer: 'x', document: { number: '1', date: '2016-01-01' }, scale: 'percent',
         bands: [], criteria: [{ id: '1.x', clause: '1', title: 'X', rule: 'require x', severity: 'required', weight: 2 }],
@@ -312,7 +313,7 @@ describe('district view', () => {
       criteria: [],
       district_criteria: [{ rubric: 'uong-bi-466@1.0.0', id: 'd.share', numerator: pass, denominator: 1, missing: [], share: pass, min: 0.6, status: pass ? 'pass' : 'fail' }],
       flags: [],
-    });
+    } as unknown as BatchSummary);
     const d = buildDiff(sideFromBatch('old.json', summary(0)), sideFromBatch('new.json', summary(1)), { tool: TOOL });
     expect(d.schools[0]!.criteria[0]).toMatchObject({ id: '1.x', change: 'gained', reason: 'data', improvement: true, old: { rule: 'require x', actual: 'không' } });
     expect(d.district_criteria).toEqual([{

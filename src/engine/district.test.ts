@@ -10,7 +10,7 @@ const rubric = () => testRubric({
 });
 
 describe('district criteria', () => {
-  it('share of the counted schools whose check passes; missing counts against it', async () => {
+  it('share of the counted schools whose check passes; an undeclared school is out of the share and counted as missing', async () => {
     const [dc] = (await rubric()).district_criteria;
     const schools = [
       inventory({ levels: ['tieu_hoc'], teaches_informatics: true }),
@@ -22,8 +22,10 @@ describe('district criteria', () => {
       inventory({ teaches_informatics: true }), // levels unknown: not counted
     ];
     const r = evaluateDistrictCriterion(dc!, schools);
-    expect(r).toEqual({ id: 'informatics-primary', clause: '3', title: { vi: '60% trường tiểu học có giảng dạy tin học' }, numerator: 3, denominator: 5, share: 0.6, min: 0.6, status: 'pass' });
-    expect(evaluateDistrictCriterion(dc!, schools.slice(1)).status).toBe('fail');
+    expect(r).toEqual({ id: 'informatics-primary', clause: '3', title: { vi: '60% trường tiểu học có giảng dạy tin học' }, numerator: 3, denominator: 4, missing: 1, share: 0.75, min: 0.6, status: 'pass' });
+    // 2 yes, 1 no, 1 blank: 2/3 ≥ 60%; 1 yes, 1 no, 1 blank: 1/2 < 60%
+    expect(evaluateDistrictCriterion(dc!, schools.slice(1))).toMatchObject({ numerator: 2, denominator: 3, missing: 1, status: 'pass' });
+    expect(evaluateDistrictCriterion(dc!, schools.slice(2))).toMatchObject({ numerator: 1, denominator: 2, missing: 1, status: 'fail' });
   });
 
   it('per-school outcomes merge like inventories (for batch shards)', async () => {

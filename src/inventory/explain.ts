@@ -65,8 +65,8 @@ export interface ExplainPart {
   labelColumns?: string[];
   labelRow?: number;
   labels?: ExplainLabel[];
-  /** Label cells with a value beside them that name no field. */
-  unknownLabels?: { cell: string; text: string }[];
+  /** Every label cell that names no field, in sheet order; `empty`: nothing is written beside it. */
+  unknownLabels?: { cell: string; text: string; empty?: true }[];
   /** Required fields of this part that were not found (keys). */
   missingRequired?: string[];
 }

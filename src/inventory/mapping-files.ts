@@ -1,7 +1,6 @@
 // Where a workbook's mapping files are (`audit-mapping.yaml` in its folder and the folders above it).
 // Apart from mapping.ts so that finding none costs nothing: the schema and YAML load only when one exists.
-import { statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { platform } from '../platform.js';
 
 /** The file a folder of workbooks may hold; picked up by `audit` and `audit batch`. */
 export const FOLDER_MAPPING_FILE = 'audit-mapping.yaml';
@@ -11,6 +10,7 @@ export const FOLDER_MAPPING_FILE = 'audit-mapping.yaml';
  * parent folder up to `upTo` (a batch's folder; by default only the workbook's own folder).
  */
 export async function folderMappingFiles(workbook: string, upTo?: string): Promise<string[]> {
+  const { dirname, isAbsolute, join, relative, resolve, statIfExists } = platform().files;
   const found: string[] = [];
   let dir = dirname(resolve(workbook));
   const top = upTo === undefined ? dir : resolve(upTo);
@@ -24,7 +24,7 @@ export async function folderMappingFiles(workbook: string, upTo?: string): Promi
     // Synchronous and without an exception when absent (the usual case): a batch asks for every workbook,
     // and each asynchronous stat waited for libuv's thread pool and built an ENOENT error.
     try {
-      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) found.push(candidate);
+      if (statIfExists(candidate)?.isFile) found.push(candidate);
     } catch { /* unreadable: none here */ }
     const parent = dirname(dir);
     if (dir === top || parent === dir || !within(parent)) break;

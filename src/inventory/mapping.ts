@@ -8,9 +8,8 @@
 //
 // Every key is checked against fields.ts (a misspelt key is an error with "did you mean"), every problem
 // is reported at file:line:col like a rubric's, and the names are matched as loosely as the format's own.
-import { stat, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { z } from 'zod';
+import { platform, utf8Length } from '../platform.js';
 import '../messages/rubric.js';
 import '../messages/mapping.js';
 import { RubricError, type RubricProblem } from '../errors.js';
@@ -151,7 +150,7 @@ const asLists = (o: unknown): Record<string, string[]> =>
 
 /** Parse a mapping file's text: the mapping, or every problem at file:line:col. */
 export function parseMapping(text: string, file: string): { mapping?: Mapping; problems: RubricProblem[] } {
-  if (Buffer.byteLength(text, 'utf8') > MAX_MAPPING_BYTES) {
+  if (utf8Length(text) > MAX_MAPPING_BYTES) {
     return { problems: [{ file, line: 0, col: 0, message: { code: 'mapping.too_large', args: { max_kb: MAX_MAPPING_BYTES / 1024 } } }] };
   }
   const src = parseYamlSource(text, file);
@@ -186,21 +185,22 @@ export async function loadMapping(file: string): Promise<Mapping> {
   let text: string;
   let stamp: string;
   try {
-    const st = await stat(file);
-    if (st.isDirectory()) fail({ code: 'mapping.is_directory', args: { file } });
+    const { files } = platform();
+    const st = files.stat(file);
+    if (st.isDirectory) fail({ code: 'mapping.is_directory', args: { file } });
     if (st.size > MAX_MAPPING_BYTES) fail({ code: 'mapping.too_large', args: { max_kb: MAX_MAPPING_BYTES / 1024 } });
     stamp = `${st.size}:${st.mtimeMs}`;
-    const hit = cache.get(resolve(file));
+    const hit = cache.get(files.resolve(file));
     if (hit && hit.stamp === stamp) return { ...hit.mapping, file };
-    text = await readFile(file, 'utf8');
+    text = files.readText(file);
   } catch (err) {
     if (err instanceof RubricError) throw err;
-    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'rubric.file_not_found' : 'rubric.file_unreadable';
+    const code = (err as { code?: string }).code === 'ENOENT' ? 'rubric.file_not_found' : 'rubric.file_unreadable';
     return fail({ code, args: { file, detail: String((err as Error).message) } });
   }
   const r = parseMapping(text, file);
   if (!r.mapping) throw new RubricError(r.problems, 'mapping.invalid');
-  cache.set(resolve(file), { stamp, mapping: r.mapping });
+  cache.set(platform().files.resolve(file), { stamp, mapping: r.mapping });
   return r.mapping;
 }
 

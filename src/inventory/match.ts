@@ -16,7 +16,9 @@ const foldCache = new Map<string, string>();
  * and V8 keeps the part alive as long as the slice: kept in this process-long cache, each file's
  * sharedStrings.xml would stay in memory (measured: +16 KB per workbook, 160 MB over a 10,000-file batch).
  */
-const ownCopy = (s: string): string => (s.length > 12 ? Buffer.from(s, 'utf8').toString('utf8') : s);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const ownCopy = (s: string): string => (s.length > 12 ? decoder.decode(encoder.encode(s)) : s);
 
 /** fold(), remembered: the same headers and words come back in every file of a batch. */
 export function foldCached(s: string): string {

@@ -200,6 +200,7 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
   const pairCols = findYesNoColumns(sheet, labels);
   const usedCells = new Set<string>();
   const unknown: { r: number; c: number; text: string }[] = [];
+  const unmatchedEmpty: { r: number; c: number; text: string }[] = [];
 
   const declare = (f: FieldDef, v: Val<InfoValue>, r: number, c: number): void => {
     const prev = info[f.key];
@@ -256,13 +257,22 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
       if (cell?.t !== 's') continue;
       const text = cleanText(String(cell.v));
       const key = labels.match(text);
-      if (key !== undefined) { valueOf(INFO_BY_KEY.get(key)!, r, lc, text); continue; }
-      if (text.includes(':')) continue; // "Label: value", read below
+      if (key !== undefined) {
+        // the whole cell is a label (its ':' or '*' are marks, not "Label: value")
+        usedCells.add(`${r},${lc}`);
+        valueOf(INFO_BY_KEY.get(key)!, r, lc, text);
+        continue;
+      }
+      const colon = text.indexOf(':');
+      if (colon > 0 && labels.match(text.slice(0, colon)) !== undefined) continue; // "Label: value", read below
       const folded = foldCached(text);
       if (folded === '' || INFO_HEADINGS.has(folded)) continue;
       const lm = ctx.merges.at(r, lc);
       const next = rawCell(sheet, r, lm && lm.c1 === lc ? lm.c2 + 1 : lc + 1);
+      // Every label row that matched nothing is listed for --explain/inspect; one with a value beside it is
+      // also a data issue (the value is not read).
       if (!isEmptyCell(next)) unknown.push({ r, c: lc, text });
+      else unmatchedEmpty.push({ r, c: lc, text });
     }
     // "Năm học: 2024-2025" in one cell (title blocks, or a label column written that way).
     for (let c = 0; c < row.length; c++) {
@@ -284,7 +294,10 @@ function readInfo(ctx: SheetContext, labels: NameMatcher<string>): Inventory['in
     ctx.issue('warning', unknown[0]!.r, unknown[0]!.c, 'labels.unknown', { labels: quotedList(unknown.map((u) => u.text)) });
   }
   part.labels = explained;
-  part.unknownLabels = unknown.map((u) => ({ cell: cellRef(u.r, u.c), text: u.text }));
+  part.unknownLabels = [
+    ...unknown.map((u) => ({ r: u.r, c: u.c, cell: cellRef(u.r, u.c), text: u.text })),
+    ...unmatchedEmpty.map((u) => ({ r: u.r, c: u.c, cell: cellRef(u.r, u.c), text: u.text, empty: true as const })),
+  ].sort((a, b) => a.r - b.r || a.c - b.c).map(({ r: _r, c: _c, ...u }) => u);
   part.missingRequired = INFO_FIELDS.filter((f) => f.required && info[f.key] === undefined).map((f) => f.key);
   for (const f of INFO_FIELDS) {
     if (!f.required || info[f.key] !== undefined) continue;

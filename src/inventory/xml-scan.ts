@@ -14,24 +14,40 @@ export class XmlError extends Error {
   }
 }
 
-/** The attributes of the element being opened: valid only during the `open` call. */
+/**
+ * The attributes of the element being opened, valid only during the `open` call. They are kept as offsets
+ * into the text and a value is cut out only when asked for: most attributes (spans, styles of rows,
+ * x14ac:dyDescent…) are never read, and not copying them saves most of the scanner's allocations.
+ */
 export class XmlAttrs {
   count = 0;
-  readonly names: string[] = [];
-  readonly values: string[] = [];
+  /** The text the offsets point into. */
+  src = '';
+  /** Per attribute: name start, name end, value start, value end, whether the value needs decoding (0/1). */
+  readonly at: number[] = [];
+
+  private value(i: number): string {
+    const a = this.at, k = i * 5;
+    const raw = this.src.slice(a[k + 2]!, a[k + 3]!);
+    return a[k + 4] === 0 ? raw : decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '));
+  }
 
   /** The value of the attribute with this exact (qualified) name. */
   get(name: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
+    const a = this.at, s = this.src;
+    for (let i = 0, k = 0; i < this.count; i++, k += 5) {
+      if (a[k + 1]! - a[k]! === name.length && s.startsWith(name, a[k]!)) return this.value(i);
+    }
     return undefined;
   }
 
   /** The value of the first attribute whose local name (after any prefix) is `local` and that has a prefix. */
   prefixed(local: string): string | undefined {
-    for (let i = 0; i < this.count; i++) {
-      const n = this.names[i]!;
-      const c = n.indexOf(':');
-      if (c > 0 && n.length - c - 1 === local.length && n.endsWith(local)) return this.values[i];
+    const a = this.at, s = this.src;
+    for (let i = 0, k = 0; i < this.count; i++, k += 5) {
+      const start = a[k]!, end = a[k + 1]!;
+      const colon = end - local.length - 1;
+      if (colon > start && s.charCodeAt(colon) === 58 && s.startsWith(local, colon + 1)) return this.value(i);
     }
     return undefined;
   }
@@ -201,6 +217,7 @@ export class XmlScanner {
     const qname = s.slice(lt + 1, i);
     const a = this.attrs;
     a.count = 0;
+    a.src = s;
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -246,10 +263,10 @@ export class XmlScanner {
           if (v === 38 || v === 9 || v === 10 || v === 13) special = true;
         }
       }
-      let value = s.slice(i + 1, close);
-      if (special) value = decodeEntities(value.replace(/\r\n|[\t\n\r]/g, ' '));
-      a.names[a.count] = s.slice(nameStart, nameEnd);
-      a.values[a.count] = value;
+      // A value with '&' is checked now (an unknown entity is an error whether or not it is read).
+      if (special) decodeEntities(s.slice(i + 1, close));
+      const k = a.count * 5;
+      a.at[k] = nameStart; a.at[k + 1] = nameEnd; a.at[k + 2] = i + 1; a.at[k + 3] = close; a.at[k + 4] = special ? 1 : 0;
       a.count++;
       i = close + 1;
       const after = s.charCodeAt(i);

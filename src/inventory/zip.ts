@@ -1,13 +1,13 @@
 // The zip layer of the xlsx reader, built for hostile input. This file lists the central directory and
-// inflates each part itself (Node's zlib in one capped shot for ordinary parts, else fflate's streaming
-// Inflate in small steps) rather than unzipping all at once, because fflate's unzipSync trusts each
+// inflates each part itself (the platform's native inflate — Node's zlib — in one capped shot for ordinary
+// parts, else fflate's streaming Inflate in small steps; in a browser always the latter) rather than unzipping all at once, because fflate's unzipSync trusts each
 // entry's declared size: an entry that declares 1 KB but inflates to 200 MB costs
 // ~0.5 s per 200 KB of input (its output is silently clipped). Here every limit is checked on the
 // declared sizes BEFORE anything is inflated, and inflation stops as soon as an entry outgrows its
 // declared size.
-import { inflateRawSync } from 'node:zlib';
 import { Inflate, strFromU8 } from 'fflate';
 import { InputError } from '../errors.js';
+import { InflateTooLarge, installedPlatform } from '../platform.js';
 import { inputError } from './sniff.js';
 
 export interface ZipEntry {
@@ -98,6 +98,9 @@ export function listZip(bytes: Uint8Array, file: string, limits: ZipLimits): Zip
   return entries;
 }
 
+/** The largest workbook file read at all (bytes): the CLI checks it before loading a file, the page before reading one. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
 const BYTE_LIMITS = new Set(['maxTotalUncompressed', 'maxFileBytes']);
 const MB = 1024 * 1024;
 
@@ -158,20 +161,29 @@ export class ZipArchive {
   readSmall(entry: ZipEntry): Uint8Array | undefined {
     const data = this.compressed(entry);
     if (entry.method === 0) return data;
+    const inflateRaw = installedPlatform()?.inflateRaw;
+    if (!inflateRaw) return this.collect(entry);
     const overrun = Math.max(0, data.length * MAX_DEFLATE_RATIO - entry.size);
     if (overrun > this.overrunLeft) return undefined;
     this.overrunLeft -= overrun;
     let out: Uint8Array;
     try {
-      // Node's native inflate (zlib), a few times faster than fflate's; it stops as soon as the output
-      // passes the declared size + 1 byte, where fflate decoded on and dropped the rest.
-      out = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+      // Stops as soon as the output passes the declared size + 1 byte: a lie shows in the extra byte.
+      out = inflateRaw(data, entry.size + 1);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw this.outgrew(entry, entry.size + 1);
+      if (err instanceof InflateTooLarge) throw this.outgrew(entry, entry.size + 1);
       throw this.corrupt(entry, 'bad_deflate_data');
     }
     if (out.length > entry.size) throw this.outgrew(entry, out.length);
     if (out.length < entry.size) throw this.corrupt(entry, 'bad_size');
+    return out;
+  }
+
+  /** Without a native inflater: the entry streamed (bounded the same way) into one buffer of its declared size. */
+  private collect(entry: ZipEntry): Uint8Array {
+    const out = new Uint8Array(entry.size);
+    let at = 0;
+    this.stream(entry, (chunk) => { out.set(chunk, at); at += chunk.length; });
     return out;
   }
 

@@ -80,8 +80,8 @@ registerMessages({
 
   // stderr
   'batch.found': {
-    vi: 'Tìm thấy {count} tệp bảng tính và {others} tệp khác (không chấm); bỏ qua {lock} tệp khóa, {hidden} tệp ẩn; xử lý {taken} tệp{shard} với {jobs} luồng',
-    en: 'Found {count} spreadsheet(s) and {others} other file(s) (not audited); skipped {lock} lock and {hidden} hidden file(s); taking {taken}{shard} on {jobs} worker(s)',
+    vi: '{count} sổ bảng tính, {others} tệp khác (không chấm), {skipped} tệp khóa/ẩn bỏ qua; {taken} tệp{shard}, {jobs} luồng',
+    en: '{count} spreadsheet(s), {others} other file(s) (not audited), {skipped} lock/hidden skipped; {taken} file(s){shard}, {jobs} worker(s)',
   },
   'batch.file_not_audited': {
     vi: '{file}: không phải sổ bảng tính (tệp {kind}), không chấm',

@@ -93,20 +93,28 @@ const HELP = {
   },
   after: {
     vi: [
-      'Cũng dùng được: -r, --rubric <mã|tệp.yaml>, --mapping <tệp.yaml>, --waivers <tệp.yaml>, --fail-under <điểm>, --lang <vi|en>, -q',
-      '                (đường dẫn tệp tính từ thư mục gốc của kho; các tùy chọn này được truyền cho audit batch)',
-      'Ví dụ:          audit ci github --rubric ben-tre-2782 -o .github/workflows/audit.yml',
-      '                audit ci gitlab --shards 4 --deadline 2025-05-31 -o .gitlab-ci.yml',
-      'Lần chạy báo lỗi theo mã trả về của audit batch: 1 có trường chưa đạt (trừ khi --allow-failing-schools),',
-      '2 sai tùy chọn hoặc bộ tiêu chí, 3 có tệp không đọc được. Xem examples/README.md.',
+      'Cũng dùng được: -r, --rubric <mã|tệp.yaml>, --mapping <tệp.yaml>,',
+      '                --waivers <tệp.yaml>, --fail-under <điểm>, --lang <vi|en>',
+      '                (đường dẫn tính từ gốc của kho; được truyền cho audit batch)',
+      'Ví dụ:          audit ci github --rubric ben-tre-2782 \\',
+      '                  -o .github/workflows/audit.yml',
+      '                audit ci gitlab --shards 4 --deadline 2025-05-31 \\',
+      '                  -o .gitlab-ci.yml',
+      'Lần chạy báo lỗi theo mã trả về của audit batch: 1 có trường chưa đạt (trừ khi',
+      '--allow-failing-schools), 2 sai tùy chọn hoặc bộ tiêu chí, 3 có tệp không đọc',
+      'được. Hướng dẫn từng bước: examples/README.md.',
     ].join('\n'),
     en: [
-      'Also:     -r, --rubric <id|file.yaml>, --mapping <file.yaml>, --waivers <file.yaml>, --fail-under <score>, --lang <vi|en>, -q',
-      '          (file paths from the repository root; these options are passed to audit batch)',
-      'Examples: audit ci github --rubric ben-tre-2782 --lang en -o .github/workflows/audit.yml',
-      '          audit ci gitlab --shards 4 --deadline 2025-05-31 -o .gitlab-ci.yml',
-      'The run fails as audit batch exits: 1 a school does not pass (unless --allow-failing-schools),',
-      '2 wrong usage or rubric, 3 a file cannot be read. See examples/README.md.',
+      'Also:     -r, --rubric <id|file.yaml>, --mapping <file.yaml>,',
+      '          --waivers <file.yaml>, --fail-under <score>, --lang <vi|en>, -q',
+      '          (paths from the repository root; passed on to audit batch)',
+      'Examples: audit ci github --rubric ben-tre-2782 --lang en \\',
+      '            -o .github/workflows/audit.yml',
+      '          audit ci gitlab --shards 4 --deadline 2025-05-31 \\',
+      '            -o .gitlab-ci.yml',
+      'The run fails as audit batch exits: 1 a school does not pass (unless',
+      '--allow-failing-schools), 2 wrong usage or rubric, 3 a file cannot be read.',
+      'Step by step: examples/README.md.',
     ].join('\n'),
   },
 } satisfies Record<string, Record<Lang, string>>;
@@ -146,6 +154,7 @@ export interface CiWords {
   stepJunit: string;
   stepUploadSummary: string;
   stepUploadSchools: string;
+  stepUploadAll: string;
   stepUploadCheck: string;
   stepUploadShard: string;
   stepDownload: string;
@@ -205,6 +214,7 @@ const VI: CiWords = {
   stepJunit: 'Chú thích các tiêu chí chưa đạt (junit.xml)',
   stepUploadSummary: 'Lưu bảng tổng hợp (summary.xlsx, .html, .md, .json, junit.xml)',
   stepUploadSchools: 'Lưu báo cáo từng trường',
+  stepUploadAll: 'Lưu bảng tổng hợp và báo cáo từng trường',
   stepUploadCheck: 'Lưu báo cáo của trường',
   stepUploadShard: 'Lưu kết quả của phần này',
   stepDownload: 'Lấy kết quả các phần',
@@ -277,6 +287,7 @@ const EN: CiWords = {
   stepJunit: 'Annotate the criteria not met (junit.xml)',
   stepUploadSummary: 'Keep the summary (summary.xlsx, .html, .md, .json, junit.xml)',
   stepUploadSchools: 'Keep the school reports',
+  stepUploadAll: "Keep the summary and every school's report",
   stepUploadCheck: "Keep the school's report",
   stepUploadShard: "Keep this share's results",
   stepDownload: "Fetch the shares' results",

@@ -23,7 +23,7 @@ registerMessages({
     vi: 'Chấm lại dữ liệu năm trước theo bộ tiêu chí mới: {status}',
     en: 'Last year\'s data under the new rubric: {status}',
   },
-  'diff.why.data': { vi: 'do dữ liệu của trường thay đổi', en: 'the school\'s data changed' },
+  'diff.why.data': { vi: 'dữ liệu của trường thay đổi', en: 'the school\'s data changed' },
   'diff.why.same_value': {
     vi: 'giá trị ghi nhận vẫn là {actual}; kết quả đổi do dữ liệu khác trong tệp của trường',
     en: 'the value shown is still {actual}; the result changed because of other data in the school\'s workbook',
@@ -144,7 +144,7 @@ export const DIFF_LABELS = {
   'heading.notes': { vi: 'Lưu ý', en: 'Notes' },
   'heading.regressed': { vi: 'Trường đi xuống', en: 'Schools that regressed' },
   'heading.improved': { vi: 'Trường tiến bộ', en: 'Schools that improved' },
-  'heading.changed': { vi: 'Trường có thay đổi khác (bộ tiêu chí, miễn trừ…)', en: 'Schools with other changes (rubric, waiver…)' },
+  'heading.changed': { vi: 'Trường có thay đổi khác (bộ tiêu chí, năm học, miễn trừ…)', en: 'Schools with other changes (rubric, school year, waiver…)' },
   'heading.unchanged': { vi: 'Trường không đổi kết quả', en: 'Schools with the same results' },
   'heading.added': { vi: 'Trường mới (chỉ có ở năm nay)', en: 'New schools (after only)' },
   'heading.removed': { vi: 'Trường không còn (chỉ có ở năm trước)', en: 'Schools no longer present (before only)' },
@@ -161,8 +161,8 @@ export const DIFF_LABELS = {
   'field.pass_fail': { vi: '{pass} đạt, {fail} không đạt', en: '{pass} pass, {fail} fail' },
   'field.matched': { vi: 'Trường so sánh được', en: 'Schools compared' },
   'field.totals': {
-    vi: '{matched} trường so sánh được: {regressed} đi xuống, {improved} tiến bộ, {changed} thay đổi khác (bộ tiêu chí, miễn trừ…), {unchanged} không đổi · {added} trường mới · {removed} trường không còn',
-    en: '{matched} schools compared: {regressed} regressed, {improved} improved, {changed} other changes (rubric, waiver…), {unchanged} unchanged · {added} new · {removed} no longer present',
+    vi: '{matched} trường so sánh được: {regressed} đi xuống, {improved} tiến bộ, {changed} thay đổi khác (bộ tiêu chí, năm học, miễn trừ…), {unchanged} không đổi · {added} trường mới · {removed} trường không còn',
+    en: '{matched} schools compared: {regressed} regressed, {improved} improved, {changed} other changes (rubric, school year, waiver…), {unchanged} unchanged · {added} new · {removed} no longer present',
   },
   'field.criteria_totals': {
     vi: 'Tiêu chí mất do dữ liệu: {lost} · tiêu chí đạt thêm do dữ liệu: {gained} · tiêu chí đổi kết quả do bộ tiêu chí hoặc năm học: {rubric} · số liệu đổi, kết quả không đổi: {values}',
@@ -287,7 +287,7 @@ export const DIFF_LABELS = {
   'terminal.header': { vi: 'So sánh: {old} → {new}', en: 'Comparison: {old} → {new}' },
   'terminal.regressions': { vi: 'Đi xuống (do dữ liệu thay đổi):', en: 'Regressions (the data changed):' },
   'terminal.improvements': { vi: 'Tiến bộ (do dữ liệu thay đổi):', en: 'Improvements (the data changed):' },
-  'terminal.rubric_changes': { vi: 'Thay đổi do bộ tiêu chí hoặc miễn trừ:', en: 'Changes from the rubric or a waiver:' },
+  'terminal.rubric_changes': { vi: 'Thay đổi do bộ tiêu chí, năm học hoặc miễn trừ:', en: 'Changes from the rubric, the school year or a waiver:' },
   'terminal.added': { vi: 'Trường mới: {list}', en: 'New schools: {list}' },
   'terminal.removed': { vi: 'Trường không còn: {list}', en: 'Schools no longer present: {list}' },
   'terminal.rates': {

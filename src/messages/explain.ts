@@ -61,6 +61,7 @@ registerMessages({
   'explain.how_mapping': { vi: ' (tệp ánh xạ)', en: ' (mapping file)' },
   'explain.how_prefix': { vi: ' (theo "{name}")', en: ' (as "{name}")' },
   'explain.how_prefix_mapping': { vi: ' (theo "{name}" trong tệp ánh xạ)', en: ' (as "{name}" from the mapping file)' },
+  'explain.label_no_value': { vi: '(ô bên cạnh trống)', en: '(nothing beside it)' },
   'explain.unknown_labels': { vi: 'Không khớp mục nào (không đọc): {labels}', en: 'Matching nothing (not read): {labels}' },
   'explain.missing_required': { vi: 'Thiếu mục bắt buộc: {fields}', en: 'Required and not found: {fields}' },
   'explain.rows': { vi: '{count} dòng số liệu được đọc', en: '{count} data rows read' },

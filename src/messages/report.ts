@@ -157,6 +157,8 @@ export const REPORT_LABELS = {
   'verdict.required_ok': { vi: 'không có tiêu chí bắt buộc nào chưa đạt', en: 'no required criterion is unmet' },
   'verdict.score_ok': { vi: 'điểm {score} đạt mức tối thiểu {min}', en: 'the score {score} reaches the pass mark {min}' },
   'verdict.recommended_open': { vi: '{count} tiêu chí khuyến khích chưa đạt', en: '{count} recommended criteria are not met yet' },
+  'verdict.target_open': { vi: '{count} chỉ tiêu phấn đấu chưa đạt', en: '{count} targets are not met yet' },
+  'verdict.target_open_one': { vi: '1 chỉ tiêu phấn đấu chưa đạt', en: '1 target is not met yet' },
   'verdict.open': { vi: '{count} tiêu chí chưa đạt', en: '{count} criteria are not met yet' },
   'verdict.open_one': { vi: '1 tiêu chí chưa đạt', en: '1 criterion is not met yet' },
   'verdict.recommended_open_one': { vi: '1 tiêu chí khuyến khích chưa đạt', en: '1 recommended criterion is not met yet' },

@@ -287,8 +287,8 @@ export const RUBRIC_MESSAGES: Catalogue = {
     en: 'No rubric applies to {scope}. The rubrics are: {available}. Choose one with --rubric, e.g. --rubric {example}',
   },
   'rubric.none_for_year': {
-    vi: 'Chưa có bộ tiêu chí nào cho {scope}. Các bộ tiêu chí của tỉnh/huyện này dành cho năm học khác: {available}. Một bộ chỉ dùng được cho năm học của văn bản nó mã hóa; nếu Sở/Phòng đã có văn bản cho năm học này, hãy viết bộ tiêu chí cho văn bản đó (xem rubrics/README.md)',
-    en: 'No rubric exists for {scope}. The rubrics of this province/district are for other school years: {available}. A rubric judges only the years of the directive it encodes; if the Sở/Phòng has a directive for this year, write a rubric for it (see rubrics/README.md)',
+    vi: 'Chưa có bộ tiêu chí nào cho {scope}. Các bộ tiêu chí áp dụng cho trường này dành cho năm học khác: {available}. Một bộ chỉ dùng được cho năm học của văn bản nó mã hóa; nếu Sở/Phòng đã có văn bản cho năm học này, hãy viết bộ tiêu chí cho văn bản đó (xem rubrics/README.md)',
+    en: 'No rubric exists for {scope}. The rubrics that cover this school are for other school years: {available}. A rubric judges only the years of the directive it encodes; if the Sở/Phòng has a directive for this year, write a rubric for it (see rubrics/README.md)',
   },
   'rubric.none_for_province': {
     vi: 'Chưa có bộ tiêu chí nào cho {scope}: công cụ chưa có văn bản của Sở/Phòng tỉnh này. Văn bản của tỉnh khác không dùng để đánh giá trường; hãy viết bộ tiêu chí cho văn bản của Sở/Phòng mình (xem rubrics/README.md) rồi dùng --rubric tệp.yaml',
@@ -313,6 +313,7 @@ export const RUBRIC_MESSAGES: Catalogue = {
   'rubric.years.all': { vi: 'mọi năm học', en: 'every school year' },
   'rubric.years.from': { vi: 'từ năm học {from}', en: 'from school year {from}' },
   'rubric.years.to': { vi: 'đến năm học {to}', en: 'until school year {to}' },
+  'rubric.years.one': { vi: 'năm học {year}', en: 'school year {year}' },
   'rubric.years.range': { vi: 'năm học {from} đến {to}', en: 'school years {from} to {to}' },
   'rubric.written_for': {
     vi: 'Bộ tiêu chí {ref} mã hóa văn bản {document}, viết cho {years}; trường được đánh giá năm học {school_year} bằng văn bản này vì chưa có bộ tiêu chí mới hơn',

@@ -28,8 +28,8 @@ interface Bar { label: string; parts: { value: number; color: string; title: str
 /** Horizontal bars (stacked parts), a label column on the left, the value at the end of each bar. */
 function barChart(title: string, bars: Bar[], empty: string, id: string): string {
   const rowH = 26;
-  const labelW = 230;
-  const barW = 330;
+  const labelW = 300;
+  const barW = 280;
   const w = labelW + barW + 60;
   const h = Math.max(1, bars.length) * rowH + 10;
   const max = Math.max(1, ...bars.map((b) => b.parts.reduce((s, p) => s + p.value, 0)));
@@ -43,7 +43,7 @@ function barChart(title: string, bars: Bar[], empty: string, id: string): string
       return r;
     }).join('');
     const total = b.parts.reduce((s, p) => s + p.value, 0);
-    const label = b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label;
+    const label = b.label.length > 44 ? `${b.label.slice(0, 43)}…` : b.label;
     return `<g><text x="${labelW - 6}" y="${y + rowH / 2 + 4}" text-anchor="end" font-size="12" fill="${COLORS.text}"><title>${esc(b.label)}</title>${esc(label)}</text>${rects}`
       + `<text x="${(x + 4).toFixed(1)}" y="${y + rowH / 2 + 4}" font-size="12" fill="${COLORS.muted}">${esc(b.parts.length > 1 ? b.parts.map((p) => p.value).join(' / ') : total)}</text></g>`;
   }).join('');
@@ -191,7 +191,7 @@ export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string 
       cell(esc(v.code), v.code),
       cell(esc(v.name), v.name),
       cell(esc(v.district), v.district),
-      cell(esc(scoreCell(v.score)), v.score === null ? '' : v.score, 'num'),
+      cell(esc(scoreCell(v.score, lang)), v.score === null ? '' : v.score, 'num'),
       cell(esc(v.statusText), v.status, v.status),
       cell(esc(v.failingRequiredTitles.join('; ')), v.failingRequiredTitles.length, ''),
       cell(esc(shortages), shortages),

@@ -33,13 +33,13 @@ describe('summaryFileChunks', () => {
     };
     const school = (i: number) => ({
       file: `d/${i}.xlsx`, code: String(1000 + (i % 7)), name: `Trường ${i}`, province: 'Bến Tre', district: 'Chợ Lách', school_year: '2024-2025',
-      levels: ['thcs' as const], rubric: { id: 'r', version: '1.0.0' }, as_of: '2024-10-01', source_sha256: 's', score: (i * 13) % 100,
+      levels: ['thcs' as const], rubric: { id: 'r', version: '1.0.0' }, as_of: '2024-10-01', source_sha256: `s${i}`, score: (i * 13) % 100,
       status: 'fail' as const, band: null, rank: null, summary: { pass: 0, fail: 1, missing: 0, not_applicable: 0, waived: 0 },
       criteria: [{ id: 'a', status: 'fail' as const, points: 0, actual: 'không' }], district_criteria: [], data_issues: { errors: 0, warnings: 1 }, outside: [],
     });
     const entries = [...Array.from({ length: 500 }, (_, i) => school(i)), { file: 'd/x.xlsx', error: { code: 'input.corrupt', message: 'hỏng' } }];
     const { digest, summary } = digestBatch({
-      tool: { name: 'audit', version: '0' }, lang: 'vi', run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, rubrics: [rubric], entries,
+      tool: { name: 'audit', version: '0' }, lang: 'vi', run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, ignored: { lock: 0, hidden: 0 }, rubrics: [rubric], entries,
     });
     async function* oneByOne() { for (const e of summary.entries) yield e; }
     let text = '';

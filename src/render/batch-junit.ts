@@ -10,16 +10,46 @@ import { districtViews } from './batch-view.js';
 
 export const JUNIT_TAIL = '</testsuites>\n';
 
+export interface JunitCounts { tests: number; failures: number; errors: number; skipped: number }
+
+/** A `<testsuite>` head as junit.ts and junitErrorSuite write it (attributes in this order; names escaped). */
+const SUITE_HEAD = /^ {2}<testsuite name="[^"]*" tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)">$/;
+
 /**
- * Test counts of the whole document, as the suites count them (junit.ts): every school criterion, a
- * failure only for a required one not met (or, for a school failing the pass rule with all of them met,
- * one pass-rule case); every unreadable file (an error); every district criterion.
+ * The counts of the school and error suites as they were written (the body of junit.xml, read as text
+ * chunks, never whole): the document's totals then always equal its suites', whatever the batch counts
+ * (a superseded copy of a school still has its suite).
  */
-export function junitTotals(s: BatchDigest) {
+export async function suiteTotals(chunks: AsyncIterable<string>): Promise<JunitCounts> {
+  const t: JunitCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const add = (line: string) => {
+    const m = SUITE_HEAD.exec(line);
+    if (!m) return;
+    t.tests += Number(m[1]);
+    t.failures += Number(m[2]);
+    t.errors += Number(m[3]);
+    t.skipped += Number(m[4]);
+  };
+  let carry = '';
+  for await (const chunk of chunks) {
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop()!;
+    for (const l of lines) add(l);
+  }
+  add(carry);
+  return t;
+}
+
+/**
+ * Test counts of the whole document: the school and error suites (`body`, counted as written by
+ * suiteTotals; without it, from the digest: every criterion of every school, a failure only for a
+ * required one not met), and every district criterion.
+ */
+export function junitTotals(s: BatchDigest, body?: JunitCounts) {
   const c = s.criterion_counts;
   const rows = s.ranking.flatMap((r) => r.schools);
   const passRule = rows.filter((r) => r.status === 'fail' && r.failing_required.length === 0).length;
-  const t = {
+  const t = body ? { ...body } : {
     tests: c.tests + passRule + s.errors.length,
     failures: rows.reduce((n, r) => n + r.failing_required.length, 0) + passRule,
     errors: s.errors.length,
@@ -33,8 +63,8 @@ export function junitTotals(s: BatchDigest) {
   return t;
 }
 
-export const junitHead = (s: BatchDigest): string =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'audit', ...junitTotals(s) })}>\n`;
+export const junitHead = (s: BatchDigest, body?: JunitCounts): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'audit', ...junitTotals(s, body) })}>\n`;
 
 export function junitErrorSuite(e: BatchErrorEntry, lang: Lang): string {
   const name = batchLabel('junit.errors_suite', lang);

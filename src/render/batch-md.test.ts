@@ -16,7 +16,7 @@ const rubric: BatchRubric = {
 
 const school = (i: number, name: string, over: Record<string, unknown> = {}): BatchEntry => ({
   file: `f${i}.xlsx`, code: `2201000${i}`, name, province: 'Quảng Ninh', district: 'Uông Bí', school_year: '2016-2017', levels: ['tieu_hoc'],
-  rubric: { id: 'uong-bi-466', version: '1.0.0' }, as_of: '2016-12-01', source_sha256: 's', score: 100 - i * 10, status: i === 2 ? 'fail' : 'pass',
+  rubric: { id: 'uong-bi-466', version: '1.0.0' }, as_of: '2016-12-01', source_sha256: `s${i}`, score: 100 - i * 10, status: i === 2 ? 'fail' : 'pass',
   band: i === 0 ? 'tot' : null, rank: null, summary: { pass: 1, fail: i === 2 ? 1 : 0, missing: 0, not_applicable: 0, waived: 0 },
   criteria: [
     { id: '1.licensed', status: i === 2 ? 'fail' : 'pass', points: i === 2 ? 0 : 2, actual: '0' },
@@ -26,7 +26,7 @@ const school = (i: number, name: string, over: Record<string, unknown> = {}): Ba
 }) as BatchEntry;
 
 const digest = () => digestBatch({
-  tool: { name: 'audit', version: '0.1.0' }, lang: 'vi', run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, rubrics: [rubric],
+  tool: { name: 'audit', version: '0.1.0' }, lang: 'vi', run: { rubric: null, as_of: null, fail_under: null, waivers: null }, shard: null, ignored: { lock: 0, hidden: 0 }, rubrics: [rubric],
   entries: [
     school(0, 'Trường Tiểu học Quang Trung'),
     school(1, '[bấm vào đây](http://x.example) | <img src=x> =HYPERLINK("a")'),
@@ -38,9 +38,9 @@ const digest = () => digestBatch({
 describe('summary.md', () => {
   it('shows the district criterion with numerator/denominator, the ranking and the failing required criteria', () => {
     const md = renderBatchMarkdown(digest(), { lang: 'vi', color: false });
-    expect(md).toContain('| 3 | 60% tiểu học | trường Tiểu học | 1/3 trường (33.3%) | 60% | Không đạt |');
-    expect(md).toMatch(/\| 1 \| 22010000 \| Trường Tiểu học Quang Trung \| 100\.0 \| Tốt \| Đạt \|/);
-    expect(md).toMatch(/\| 3 \| 22010002 \| Trường Tiểu học Nam Khê \| 80\.0 \| — \| Không đạt \| 1\.licensed \|/);
+    expect(md).toContain('| 3 | 60% tiểu học | trường Tiểu học | 1/3 trường (33,3%) | 60% | Không đạt |');
+    expect(md).toMatch(/\| 1 \| 22010000 \| Trường Tiểu học Quang Trung \| [^|]+ \| 100,0 \| Tốt \| Đạt \|/);
+    expect(md).toMatch(/\| 3 \| 22010002 \| Trường Tiểu học Nam Khê \| [^|]+ \| 80,0 \| — \| Không đạt \| Bản quyền \|/); // the title, not the id
     expect(md).toContain('| hong.xlsx | input.corrupt | tệp hỏng &lt;script&gt; |');
   });
 
@@ -48,7 +48,7 @@ describe('summary.md', () => {
     const md = renderBatchMarkdown(digest(), { lang: 'vi', color: false });
     const row = md.split('\n').find((l) => l.includes('22010001'))!;
     expect(row).toContain('\\[bấm vào đây\\](http://x.example) \\| &lt;img src=x&gt; =HYPERLINK("a")');
-    expect(row.split(/(?<!\\)\|/)).toHaveLength(9); // 7 columns, no cell added by the name
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(10); // 8 columns, no cell added by the name
   });
 
   it('can leave the ranking out (GitHub step summary limit) and says so', () => {
@@ -71,6 +71,6 @@ describe('terminal and JUnit pieces', () => {
     const d = digest();
     expect(junitHead(d)).toContain('<testsuites name="audit" tests="8" failures="2" errors="1" skipped="0">');
     expect(junitErrorSuite(d.errors[0]!, 'vi')).toContain('<error message="tệp hỏng &lt;script&gt;" type="input.corrupt"/>');
-    expect(junitDistrictSuites(d, 'vi')).toContain('<failure message="Không đạt: 1/3 trường (33.3%), chỉ tiêu 60%" type="fail"/>');
+    expect(junitDistrictSuites(d, 'vi')).toContain('<failure message="Không đạt: 1/3 trường (33,3%), chỉ tiêu 60%" type="fail"/>');
   });
 });

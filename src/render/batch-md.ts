@@ -68,7 +68,7 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
       const rows = [...rankViews(s, lang)].filter((v) => v.rubric === r.ref);
       out.push(heading(2, many ? `${L('heading.ranking')}: ${r.ref}` : L('heading.ranking')), mdTable(
         [L('col.rank'), L('col.code'), L('col.name'), L('col.district'), L('col.score'), L('col.band'), L('col.status'), L('col.failing_required')],
-        rows.map((v) => [v.rank, v.code, v.name, v.district, scoreCell(v.score), v.band, v.statusText, v.failingRequiredTitles.join('; ')]),
+        rows.map((v) => [v.rank, v.code, v.name, v.district, scoreCell(v.score, lang), v.band, v.statusText, v.failingRequiredTitles.join('; ')]),
       ));
     }
   } else {
@@ -85,7 +85,8 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
     ));
   }
 
-  const short = [...rankViews(s, lang)].flatMap((v) => v.shortages.map((x) => ({ v, x })));
+  // Tables naming each school stay out of the short version (GitHub's step summary limit).
+  const short = opts.ranking === false ? [] : [...rankViews(s, lang)].flatMap((v) => v.shortages.map((x) => ({ v, x })));
   if (short.length > 0) {
     out.push(heading(2, L('heading.shortages')), mdTable(
       [L('col.code'), L('col.name'), L('col.district'), L('col.unit'), L('col.need'), L('col.have'), L('col.short')],
@@ -102,10 +103,10 @@ export function renderBatchMarkdown(s: BatchDigest, opts: BatchMarkdownOptions):
     [L('col.file'), L('col.kind'), L('col.note')],
     s.not_audited.map((e) => { const t = notAuditedText(e, lang); return [e.file, t.kind, t.note]; }),
   ));
-  if (s.superseded.length > 0) {
+  if (s.superseded.length > 0 && opts.ranking !== false) {
     out.push(heading(2, L('heading.superseded')), mdTable(
       [L('col.file'), L('col.code'), L('col.name'), L('col.score'), L('col.note')],
-      s.superseded.map((x) => [x.file, x.code ?? '', x.name ?? '', scoreCell(x.score), L('file.superseded_note', { code: x.code ?? '', kept: x.superseded_by })]),
+      s.superseded.map((x) => [x.file, x.code ?? '', x.name ?? '', scoreCell(x.score, lang), L('file.superseded_note', { code: x.code ?? '', kept: x.superseded_by })]),
     ));
   }
 

@@ -38,7 +38,7 @@ export function renderBatchTerminal(s: BatchDigest, opts: { lang: Lang; color: b
     else byRubric.set(v.rubric, [v]);
   }
   const row = (v: RankView) =>
-    `  ${v.rank.padStart(4)}  ${scoreCell(v.score).padStart(5)}  ${paint(v.status, v.statusText)}  ${terminalSafe(`${v.code} ${v.name}`)}`;
+    `  ${v.rank.padStart(4)}  ${scoreCell(v.score, lang).padStart(5)}  ${paint(v.status, v.statusText)}  ${terminalSafe(`${v.code} ${v.name}`)}`;
   for (const [rubric, rows] of byRubric) {
     lines.push(batchLabel('terminal.top', lang, { rubric }));
     if (rows.length <= WHOLE) {

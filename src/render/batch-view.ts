@@ -5,13 +5,14 @@ import type {
 } from '../engine/batch.js';
 import type { CriterionStatus, Severity } from '../engine/types.js';
 import { batchLabel } from '../messages/batch.js';
-import { vocabLabel } from '../messages/format.js';
+import { formatFixed, formatPercent, vocabLabel } from '../messages/format.js';
 import { dateText, levelsText, statusWord, type Lang } from './common.js';
 
-/** A share 0–1 as a percentage with at most one decimal: 0.6 → "60%", 2/3 → "66.7%". */
-export const percent = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+/** A share 0–1 as a percentage with at most one decimal, in the reader's number convention: 2/3 → "66,7%" / "66.7%". */
+export const percent = (x: number, lang: Lang): string => formatPercent(x, lang);
 
-export const scoreCell = (score: number | null): string => (score === null ? '—' : score.toFixed(1));
+/** A score with one decimal ("56,7" / "56.7"), or a dash. */
+export const scoreCell = (score: number | null, lang: Lang): string => (score === null ? '—' : formatFixed(score, 1, lang));
 
 export interface RubricView { ref: string; rubric: BatchRubric; text: string }
 
@@ -93,7 +94,7 @@ export function districtViews(s: BatchDigest, lang: Lang): DistrictView[] {
   const rubrics = rubricViews(s, lang);
   return s.district_criteria.map((d: BatchDistrictResult) => {
     const dc = rubrics.get(d.rubric)?.rubric.district_criteria.find((x) => x.id === d.id);
-    const share = d.share === null ? '—' : percent(d.share);
+    const share = d.share === null ? '—' : percent(d.share, lang);
     return {
       rubric: d.rubric,
       clause: dc?.clause ?? '',
@@ -110,7 +111,7 @@ export function districtViews(s: BatchDigest, lang: Lang): DistrictView[] {
       numerator: d.numerator,
       denominator: d.denominator,
       share,
-      min: percent(d.min),
+      min: percent(d.min, lang),
       status: d.status,
       statusText: d.status === 'missing' ? batchLabel('district.status_missing', lang) : statusWord(d.status, lang),
     };
@@ -143,7 +144,7 @@ export function rateViews(s: BatchDigest, lang: Lang): RateView[] {
       severity: meta?.severity ?? 'required', weight: meta?.weight ?? 0,
       pass: c.pass, fail: c.fail, missing: c.missing, not_applicable: c.not_applicable, waived: c.waived, applicable: c.applicable,
       rate: c.rate,
-      rateText: c.rate === null ? batchLabel('rate.none', lang) : batchLabel('rate.value', lang, { pass: c.pass, applicable: c.applicable, rate: percent(c.rate) }),
+      rateText: c.rate === null ? batchLabel('rate.none', lang) : batchLabel('rate.value', lang, { pass: c.pass, applicable: c.applicable, rate: percent(c.rate, lang) }),
     };
   });
 }
@@ -206,7 +207,13 @@ export const isTeacherUnit = (unit: string): boolean => unit.startsWith('teacher
 
 /** "312 máy tính phòng máy, 14 webcam" for a list of shortages (devices and teachers alike). */
 export const shortageItems = (xs: readonly { unit: string; missing: number }[], lang: Lang): string =>
-  xs.map((x) => batchLabel('shortage.item', lang, { n: x.missing, unit: unitText(x.unit, lang) })).join(', ');
+  xs.map((x) => batchLabel('shortage.item', lang, { n: x.missing, unit: countedUnit(x.unit, x.missing, lang) })).join(', ');
+
+/** The unit as counted: English device names take a plural ("4 webcams"); Vietnamese nouns do not change. */
+export function countedUnit(unit: string, n: number, lang: Lang): string {
+  const text = unitText(unit, lang);
+  return lang === 'en' && n !== 1 && unit.startsWith('equipment.') && !/s\b/.test(text.split(' (')[0]!) ? text.replace(/^([^(]*?)(\s*\(|$)/, '$1s$2') : text;
+}
 
 /**
  * The shortages as the officer takes them to the budget meeting: "Cần bổ sung 312 máy tính phòng máy,
@@ -235,7 +242,7 @@ export interface FileView { file: string; outcome: string; status: CriterionStat
 export function fileViews(s: BatchDigest, lang: Lang): FileView[] {
   const rows: FileView[] = [];
   for (const v of rankViews(s, lang)) {
-    rows.push({ file: v.file, outcome: batchLabel('file.audited', lang), status: v.status, school: `${v.code} ${v.name}`, note: `${scoreCell(v.score)} — ${v.statusText}` });
+    rows.push({ file: v.file, outcome: batchLabel('file.audited', lang), status: v.status, school: `${v.code} ${v.name}`, note: `${scoreCell(v.score, lang)} — ${v.statusText}` });
   }
   for (const x of s.superseded) {
     rows.push({
@@ -263,7 +270,7 @@ export function areaViews(s: BatchDigest, lang: Lang): AreaView[] {
     pass: d.pass,
     fail: d.fail,
     rate: d.rate,
-    rateText: d.rate === null ? '—' : percent(d.rate),
+    rateText: d.rate === null ? '—' : percent(d.rate, lang),
     shortages: shortageItems(d.shortages, lang),
   }));
 }

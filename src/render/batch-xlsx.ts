@@ -8,7 +8,7 @@ import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import { severityWord, type RenderOptions } from './common.js';
 import { addTableSheet, newWorkbook, workbookBytes, type XlsxRow, type XlsxSheet } from './xlsx.js';
 import {
-  areaViews, districtViews, fileViews, flagFiles, flagText, outcomeText, rankViews, rateViews, unitText,
+  areaViews, districtViews, fileViews, flagFiles, flagText, outcomeText, percent, rankViews, rateViews, unitText,
 } from './batch-view.js';
 
 export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Promise<Uint8Array> {
@@ -37,7 +37,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
   kv(L('totals.flags'), t.flags);
   for (const x of s.shortages) kv(L('overview.shortage', { unit: unitText(x.unit, lang) }), x.missing, L('overview.shortage_note', { schools: x.schools }));
   const areas = areaViews(s, lang);
-  kv(L('overview.total'), L('overview.area_value', { pass: t.pass, schools: t.schools, rate: t.schools === 0 ? '—' : `${Math.round((t.pass / t.schools) * 1000) / 10}%` }));
+  kv(L('overview.total'), L('overview.area_value', { pass: t.pass, schools: t.schools, rate: t.schools === 0 ? '—' : percent(t.pass / t.schools, lang) }));
   for (const a of areas) kv(L('overview.area', { district: a.district }), L('overview.area_value', { pass: a.pass, schools: a.schools, rate: a.rateText }), a.shortages);
   const shareRows = new Set<number>();
   for (const d of districtViews(s, lang)) {
@@ -46,7 +46,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
   }
   const overview: XlsxSheet = {
     name: L('sheet.overview'),
-    columns: [{ header: L('col.item'), width: 48, wrap: true }, { header: L('col.value'), width: 24, wrap: true }, { header: L('col.note'), width: 70, wrap: true }],
+    columns: [{ header: L('col.item'), width: 48, wrap: true }, { header: L('col.value'), width: 34, wrap: true }, { header: L('col.note'), width: 70, wrap: true }],
     rows: overviewRows,
   };
 
@@ -90,7 +90,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       { header: L('col.rate'), width: 9, numFmt: '0.0%' },
     ],
     rows: rateViews(s, lang).map((c): XlsxRow => ({
-      cells: [...rubricCell(c.rubric), c.clause, c.id, c.title, severityWord(c.severity as 'required', lang), c.weight,
+      cells: [...rubricCell(c.rubric), c.clause, c.id, c.title, severityWord(c.severity, lang), c.weight,
         c.pass, c.fail, c.missing, c.not_applicable, c.waived, c.rate],
       ...(c.rate === null ? {} : { status: { col: shift + 10, status: c.fail + c.missing > 0 ? 'fail' : 'pass' } }),
     })),
@@ -136,7 +136,12 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       ws.pageSetup.orientation = 'portrait';
       // The value column holds counts and (district criteria) shares: each cell its own format.
       for (const i of shareRows) ws.getCell(i + 2, 2).numFmt = '0.0%';
-      overviewRows.forEach((r, i) => { if (typeof r.cells[1] === 'number' && !shareRows.has(i)) ws.getCell(i + 2, 2).numFmt = '0'; });
+      overviewRows.forEach((r, i) => {
+        const cell = ws.getCell(i + 2, 2);
+        if (typeof r.cells[1] === 'number' && !shareRows.has(i)) cell.numFmt = '0';
+        // counts and words in one column: all aligned left, so a count does not run into the note beside it
+        cell.alignment = { ...cell.alignment, horizontal: 'left' };
+      });
     }
   }
   return workbookBytes(wb, opts.generatedAt);

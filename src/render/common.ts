@@ -107,9 +107,7 @@ export function verdictText(r: AuditResult, lang: Lang): string | null {
 function verdictReason(r: AuditResult, lang: Lang): string | null {
   const rule = r.pass_rule;
   if (!rule) return null;
-  const { required, target, recommended: rec } = criteriaToFix(r.criteria);
-  // Targets never make a school fail: for the verdict they are open like recommended criteria.
-  const recommended = [...target, ...rec];
+  const { required, target, recommended } = criteriaToFix(r.criteria);
   const reqFail = required.filter((c) => c.status === 'fail').length;
   const reqMissing = required.length - reqFail;
   const judgedScore = rule.min_score !== null && r.score !== null;
@@ -125,9 +123,13 @@ function verdictReason(r: AuditResult, lang: Lang): string | null {
   const reasons: string[] = [];
   if (rule.all_required && r.criteria.some((c) => c.severity === 'required')) reasons.push(reportLabel('verdict.required_ok', lang));
   if (judgedScore) reasons.push(reportLabel('verdict.score_ok', lang, { score, min: rule.min_score! }));
-  // Without all_required a failing required criterion is as open as a recommended one.
+  // Without all_required a failing required criterion is as open as a recommended one. Targets never make a
+  // school fail: they are named apart ("2 chỉ tiêu phấn đấu và 3 tiêu chí khuyến khích chưa đạt").
   const openCount = rule.all_required ? recommended.length : required.length + recommended.length;
-  const open = openCount === 0 ? null : rule.all_required && target.length === 0 ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
+  const openRec = openCount === 0 ? null : rule.all_required ? counted('recommended_open', openCount, lang) : counted('open', openCount, lang);
+  const openTarget = target.length === 0 ? null
+    : target.length === 1 ? reportLabel('verdict.target_open_one', lang) : reportLabel('verdict.target_open', lang, { count: target.length });
+  const open = openTarget && openRec ? joinReasons([openTarget, openRec], lang) : openTarget ?? openRec;
   if (reasons.length === 0) return open ? reportLabel('verdict.pass_only_open', lang, { open }) : null;
   const text = joinReasons(reasons, lang);
   return open ? reportLabel('verdict.pass_open', lang, { reasons: text, open }) : reportLabel('verdict.pass', lang, { reasons: text });

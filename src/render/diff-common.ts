@@ -6,7 +6,7 @@ import type {
 import { rubricLabel } from '../engine/diff.js';
 import type { CriterionStatus } from '../engine/types.js';
 import { diffLabel } from '../messages/diff.js';
-import { formatNumber } from '../messages/format.js';
+import { formatFixed, formatNumber } from '../messages/format.js';
 import { reportLabel } from '../messages/report.js';
 import { severityWord, statusWord, type Lang } from './common.js';
 
@@ -26,17 +26,17 @@ export function schoolText(code: string | null, name: string | null, lang: Lang)
 export const arrow = (a: string, b: string, lang: Lang): string => diffLabel('arrow', lang, { old: a, new: b });
 
 /** "+1.5", "−10" (a real minus sign), "0". */
-export function signed(n: number): string {
+export function signed(n: number, lang: Lang): string {
   if (n === 0) return '0';
-  return n > 0 ? `+${formatNumber(n)}` : `−${formatNumber(-n)}`;
+  return n > 0 ? `+${formatNumber(n, lang)}` : `−${formatNumber(-n, lang)}`;
 }
 
-export const scoreWord = (score: number | null, lang: Lang): string => (score === null ? diffLabel('na', lang) : score.toFixed(1));
+export const scoreWord = (score: number | null, lang: Lang): string => (score === null ? diffLabel('na', lang) : formatFixed(score, 1, lang));
 
 /** "90.0 → 100.0 (+10)". */
 export function scoreChange(s: Pick<SchoolDiff, 'old' | 'new' | 'score_delta'>, lang: Lang): string {
   const base = arrow(scoreWord(s.old.score, lang), scoreWord(s.new.score, lang), lang);
-  return s.score_delta === null || s.score_delta === 0 ? base : `${base} (${signed(s.score_delta)})`;
+  return s.score_delta === null || s.score_delta === 0 ? base : `${base} (${signed(s.score_delta, lang)})`;
 }
 
 export const bandWord = (b: { id: string; label: string | null } | null, lang: Lang): string =>
@@ -55,12 +55,15 @@ export function actualChange(c: CriterionDiff, lang: Lang): string {
   if (a === null && b === null) return '';
   if (c.old === null) return b ?? '';
   if (c.new === null) return a ?? '';
+  // A side where the criterion does not apply has no value: show the other one alone, not "x → —".
+  if (b === null && c.new.status === 'not_applicable') return a ?? '';
+  if (a === null && c.old.status === 'not_applicable') return b ?? '';
   return a === b ? (b ?? '') : arrow(a ?? DASH, b ?? DASH, lang);
 }
 
 /** A share 0–1 as a percentage with at most one decimal ("66.7%"). */
 export const percent = (x: number | null, lang: Lang): string =>
-  x === null ? diffLabel('na', lang) : `${formatNumber(Math.round(x * 1000) / 10)}%`;
+  x === null ? diffLabel('na', lang) : `${formatNumber(Math.round(x * 1000) / 10, lang)}%`;
 
 export const rateText = (r: RateCount | null, lang: Lang): string =>
   r === null ? DASH : diffLabel('rate.value', lang, { rate: percent(r.rate, lang), pass: r.pass, applicable: r.applicable });

@@ -16,8 +16,11 @@ export interface DiffRenderOptions {
   width?: number;
 }
 
-/** Several sentences as one text. */
-export const sayAll = (fs: readonly Finding[], lang: Lang): string => fs.map((f) => format(f, lang)).join('; ');
+/** Several sentences as one text, its first letter capitalized (the terminal uses them mid-line, lower-case). */
+export const sayAll = (fs: readonly Finding[], lang: Lang): string => {
+  const text = fs.map((f) => format(f, lang)).join('; ');
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+};
 
 const noteViews = (fs: readonly Finding[], lang: Lang) => fs.map((f) => ({ code: f.code, message: format(f, lang) }));
 

@@ -49,7 +49,7 @@ function schoolSection(s: SchoolDiff, lang: Lang, withBands: boolean): string[] 
     `- ${escapeMd(diffLabel('field.score_line', lang, {
       old: scoreWord(s.old.score, lang),
       new: scoreWord(s.new.score, lang),
-      delta: s.score_delta === null || s.score_delta === 0 ? '' : ` (${signed(s.score_delta)})`,
+      delta: s.score_delta === null || s.score_delta === 0 ? '' : ` (${signed(s.score_delta, lang)})`,
       old_status: statusWord(s.old.status, lang),
       new_status: statusWord(s.new.status, lang),
     }), true)}`,
@@ -82,7 +82,7 @@ function briefTable(rows: readonly SchoolBrief[], lang: Lang, withBands: boolean
 }
 
 const pointsOfPercent = (delta: number | null, lang: Lang): string =>
-  delta === null ? '' : delta === 0 ? diffLabel('rate.same', lang) : `${signed(Math.round(delta * 1000) / 10)}%`;
+  delta === null ? '' : delta === 0 ? diffLabel('rate.same', lang) : `${signed(Math.round(delta * 1000) / 10, lang)}%`;
 
 /** Bands are shown only when some school has one (many rubrics have none). */
 const hasBands = (d: DiffReport): boolean =>

@@ -117,7 +117,8 @@ function infoLines(p: ExplainPart, lang: Lang, say: Say): string[] {
     out.push(`  ${say('labels_empty', { labels: empty.map((l) => `${l.cell} ${fieldName('info', l.field, lang)}`).join(', ') })}`);
   }
   if (p.unknownLabels && p.unknownLabels.length > 0) {
-    out.push(`  ${say('unknown_labels', { labels: p.unknownLabels.map((u) => `${u.cell} "${terminalSafe(u.text)}"`).join(', ') })}`);
+    // every label row that matched nothing, with its cell: no row is dropped without a word
+    out.push(`  ${say('unknown_labels', { labels: p.unknownLabels.map((u) => `${u.cell} "${terminalSafe(u.text)}"${u.empty ? ` ${say('label_no_value')}` : ''}`).join(', ') })}`);
   }
   return out;
 }

@@ -150,7 +150,8 @@ function criteriaSheet(r: AuditResult, lang: Lang): XlsxSheet {
       say(c.actual, lang), say(c.expected, lang), say(c.gap, lang), criterionMessage(c, lang), quoteText(c, lang),
       c.hint ? pick(c.hint, lang) : null, cellsText(c.cells), c.rule,
     ],
-    status: { col: 6, status: c.status },
+    // a target not met is amber like missing data, not the red of a failing requirement
+    status: { col: 6, status: c.severity === 'target' && c.status === 'fail' ? 'missing' : c.status },
   }));
   return { name: L('sheet.criteria'), columns, rows };
 }

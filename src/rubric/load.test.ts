@@ -102,7 +102,7 @@ describe('loadRubricFile: mistakes', () => {
     const en = r.problems.map((p) => `${p.line}:${p.col}: ${format(p.message, 'en')}`);
     expect(en).toContain('8:1: Unknown key "severty"; allowed here: schema, id, version, title, issuer, document, note, sources, applies_to, extends, remove, deadlines, scoring, criteria, district_criteria, examples');
     expect(en).toContain('29:13: "weight" must be a number');
-    expect(en).toContain('28:15: "severity" cannot be "requird" (did you mean "required"?); allowed: required, recommended');
+    expect(en).toContain('28:15: "severity" cannot be "requird" (did you mean "required"?); allowed: required, target, recommended');
     expect(en).toContain('36:23: Unknown metric "it_plann" (did you mean "it_plan"?); the metrics are listed in the rubric format ("Metrics")');
     expect(en).toContain('30:12: This check is not of a known kind (its keys: requre) (did you mean "require"?); the kinds are: require, metric + op + value, metric + in, students_per_computer, software, expr, all, any, graded');
     const vi = r.problems.map((p) => format(p.message, 'vi'));

@@ -1,8 +1,7 @@
 // Rubric YAML → Rubric: parse with positions → validate (each check by its own kind) → resolve
 // `extends` → semantic checks. Every problem comes back at once, each at file:line:col.
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { platform } from '../platform.js';
 import '../messages/rubric.js';
 import { RubricError, type RubricProblem } from '../errors.js';
 import type { Finding } from '../engine/types.js';
@@ -47,11 +46,12 @@ export function rubricOrThrow(r: LoadResult): Rubric {
 export function loadRubricFile(file: string, opts: LoadOptions = {}): LoadResult {
   let text: string;
   try {
-    const size = statSync(file).size;
+    const { files } = platform();
+    const size = files.stat(file).size;
     if (size > MAX_YAML_BYTES) return fail(file, 'rubric.yaml.too_large', { max_kb: MAX_YAML_BYTES / 1024 });
-    text = readFileSync(file, 'utf8');
+    text = files.readText(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'rubric.file_not_found' : 'rubric.file_unreadable';
+    const code = (err as { code?: string }).code === 'ENOENT' ? 'rubric.file_not_found' : 'rubric.file_unreadable';
     return fail(file, code, { file, detail: String((err as Error).message) });
   }
   return loadRubricText(text, file, opts);
@@ -111,7 +111,7 @@ export function canonicalJson(v: unknown): string {
 
 export function rubricSha256(r: Omit<Rubric, 'sha256' | 'file'> & Partial<Pick<Rubric, 'sha256' | 'file'>>): string {
   const { sha256: _s, file: _f, ...rest } = r;
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+  return platform().sha256Hex(canonicalJson(rest));
 }
 
 const isRealDate = (s: string): boolean => {

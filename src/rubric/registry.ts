@@ -1,10 +1,7 @@
 // The built-in rubrics (rubrics/<id>/<version>.yaml) and rubric files given by path.
 // Nothing is parsed until asked for: choosing a rubric reads only the files' headers, an audit
 // fully loads only the rubric it uses (and its parents), and every load is cached.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { platform, type FileAccess } from '../platform.js';
 import { UsageError, type RubricProblem } from '../errors.js';
 import type { Finding } from '../engine/types.js';
 import { EXTENDS_REF, loadRubricFile, mergeOverride, rubricOrThrow, type LoadResult, type ResolveParent } from './load.js';
@@ -78,7 +75,7 @@ export interface CompiledRubric {
 }
 export const COMPILED_FORMAT = 'audit-rubrics-compiled/1';
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): string => platform().sha256Hex(text);
 
 export class RubricRegistry {
   private byId?: Map<string, RubricEntry[]>;
@@ -87,6 +84,9 @@ export class RubricRegistry {
   private compiledByFile?: Map<string, CompiledRubric>;
   private compiledOk = new Map<string, boolean>();
   private shas = new Map<string, string | null>();
+
+  /** The platform's files (the disk on Node, the page's built-in rubrics in a browser). */
+  private readonly fs: FileAccess = platform().files;
 
   /** `compiled`: path of a compiled-rubrics file to use when it is current (absent is fine). */
   constructor(readonly dir: string, private readonly compiledPath?: string) {}
@@ -97,15 +97,15 @@ export class RubricRegistry {
     const byId = new Map<string, RubricEntry[]>();
     let dirs: string[] = [];
     try {
-      dirs = readdirSync(this.dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      dirs = this.fs.listDir(this.dir).filter((d) => d.isDirectory).map((d) => d.name);
     } catch {
       dirs = []; // no built-in folder: only files given by path
     }
     for (const id of dirs.sort()) {
       const entries: RubricEntry[] = [];
-      for (const name of readdirSync(join(this.dir, id))) {
+      for (const { name } of this.fs.listDir(this.fs.join(this.dir, id))) {
         const m = VERSION_FILE.exec(name);
-        if (m) entries.push({ id, version: `${m[1]}.${m[2]}.${m[3]}`, file: join(this.dir, id, name) });
+        if (m) entries.push({ id, version: `${m[1]}.${m[2]}.${m[3]}`, file: this.fs.join(this.dir, id, name) });
       }
       if (entries.length > 0) byId.set(id, entries.sort((a, b) => compareVersions(b.version, a.version)));
     }
@@ -152,8 +152,8 @@ export class RubricRegistry {
       return { error };
     }
     const { entry } = found;
-    const file = resolvePath(entry.file);
-    if (chain.map((f) => resolvePath(f)).includes(file)) {
+    const file = this.fs.resolve(entry.file);
+    if (chain.map((f) => this.fs.resolve(f)).includes(file)) {
       const names = [...chain, file].map((f) => this.nameOf(f));
       return { error: { code: 'rubric.extends_cycle', args: { chain: names.join(' → ') } } };
     }
@@ -163,9 +163,9 @@ export class RubricRegistry {
   };
 
   private nameOf(file: string): string {
-    const abs = resolvePath(file);
-    const e = this.entries().find((x) => resolvePath(x.file) === abs);
-    return e ? `${e.id}@${e.version}` : basename(file);
+    const abs = this.fs.resolve(file);
+    const e = this.entries().find((x) => this.fs.resolve(x.file) === abs);
+    return e ? `${e.id}@${e.version}` : this.fs.basename(file);
   }
 
   /** Load a built-in (cached; from the compiled file when it is current). */
@@ -185,8 +185,8 @@ export class RubricRegistry {
     const map = new Map<string, CompiledRubric>();
     if (this.compiledPath) {
       try {
-        const data = JSON.parse(readFileSync(this.compiledPath, 'utf8')) as CompiledRubrics;
-        if (data.format === COMPILED_FORMAT) for (const c of data.rubrics) map.set(resolvePath(this.dir, c.file), c);
+        const data = JSON.parse(this.fs.readText(this.compiledPath)) as CompiledRubrics;
+        if (data.format === COMPILED_FORMAT) for (const c of data.rubrics) map.set(this.fs.resolve(this.dir, c.file), c);
       } catch {
         // No compiled file (running from src/, or not built): every rubric is read from its YAML.
       }
@@ -198,7 +198,7 @@ export class RubricRegistry {
   private fileSha(file: string): string | null {
     if (!this.shas.has(file)) {
       let h: string | null = null;
-      try { h = sha256(readFileSync(file, 'utf8')); } catch { h = null; }
+      try { h = sha256(this.fs.readText(file)); } catch { h = null; }
       this.shas.set(file, h);
     }
     return this.shas.get(file)!;
@@ -206,7 +206,7 @@ export class RubricRegistry {
 
   /** The compiled form of a built-in, if its YAML and its parents' are unchanged. */
   private current(entry: RubricEntry, depth = 0): CompiledRubric | undefined {
-    const file = resolvePath(entry.file);
+    const file = this.fs.resolve(entry.file);
     const c = this.compiled().get(file);
     if (!c) return undefined;
     let ok = this.compiledOk.get(file);
@@ -227,9 +227,9 @@ export class RubricRegistry {
     for (const e of this.entries()) {
       const r = this.loadEntry(e);
       const h = this.header(e);
-      const text = readFileSync(e.file, 'utf8');
+      const text = this.fs.readText(e.file);
       if (!r.rubric || !h) continue;
-      const rel = relative(this.dir, e.file).split('\\').join('/');
+      const rel = this.fs.relative(this.dir, e.file).split('\\').join('/');
       rubrics.push({ file: rel, source_sha256: sha256(text), header: { ...h, file: rel }, rubric: { ...r.rubric, file: rel } });
     }
     return { format: COMPILED_FORMAT, rubrics };
@@ -280,7 +280,7 @@ export class RubricRegistry {
     }
     let h: RubricHeader | null = null;
     try {
-      if (statSync(entry.file).size <= MAX_YAML_BYTES) h = readHeader(readFileSync(entry.file, 'utf8'), entry);
+      if (this.fs.stat(entry.file).size <= MAX_YAML_BYTES) h = readHeader(this.fs.readText(entry.file), entry);
     } catch {
       h = null;
     }
@@ -334,16 +334,20 @@ export function readHeader(text: string, entry: RubricEntry): RubricHeader | nul
   };
 }
 
-/** The folder of built-in rubrics: `rubrics/` of the package, from src/ (vitest) or dist/. */
-export const BUILTIN_RUBRICS_DIR = fileURLToPath(new URL('../../rubrics/', import.meta.url));
-/** Written by `npm run build` (scripts/compile-rubrics.mjs) into dist/; absent under src/. */
-export const COMPILED_RUBRICS_FILE = fileURLToPath(new URL('../rubrics.compiled.json', import.meta.url));
+/**
+ * The built-in rubrics' folder and compiled file, as the platform says (on Node: the package's rubrics/ and
+ * dist/rubrics.compiled.json). The platform must be installed before this module is imported — every entry
+ * point imports src/node/platform.js (or src/web/platform.js) first.
+ */
+export const BUILTIN_RUBRICS_DIR: string = platform().builtinRubrics.dir;
+export const COMPILED_RUBRICS_FILE: string = platform().builtinRubrics.compiled;
 
 let builtin: RubricRegistry | undefined;
 
-/** The registry of the package's own rubrics (one per process). */
+/** The registry of the package's own rubrics (one per process; where they are is the platform's business). */
 export function builtinRegistry(): RubricRegistry {
-  builtin ??= new RubricRegistry(BUILTIN_RUBRICS_DIR, COMPILED_RUBRICS_FILE);
+  const { dir, compiled } = platform().builtinRubrics;
+  builtin ??= new RubricRegistry(dir, compiled);
   return builtin;
 }
 

@@ -57,10 +57,11 @@ describe('chooseRubric without --rubric', () => {
     try { pick(school('Trà Vinh', null, '2010-2011')); } catch (e) { err = e; }
     expect(err).toBeInstanceOf(UsageError);
     const text = format((err as UsageError).finding, 'en');
-    expect(text).toMatch(/^No rubric applies to province Trà Vinh, district \(not declared\), school year 2010-2011\. The rubrics are: /);
+    expect(text).toMatch(/^No rubric exists for province Trà Vinh, district \(not declared\), school year 2010-2011\. The rubrics that cover this school are for other school years: /);
     expect(text).toContain('parent-rubric@2.0.0 (Bộ GD&ĐT, from school year 2022-2023)');
-    expect(text).toContain('Choose one with --rubric, e.g. --rubric child-rubric');
-    expect(format((err as UsageError).finding, 'vi')).toContain('Hãy chọn một bộ bằng --rubric');
+    // a rubric judges only the years of its directive: no other rubric is suggested
+    expect(text).not.toContain('--rubric child-rubric');
+    expect(format((err as UsageError).finding, 'vi')).toContain('dành cho năm học khác');
   });
   it('a workbook without province or school year is told which to fill in', () => {
     let err: unknown;

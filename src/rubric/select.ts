@@ -60,6 +60,7 @@ export function specificity(scope: Scope, school: SchoolScope): number {
 
 export function yearsFinding(scope: Scope): Finding {
   const y = scope.school_years ?? {};
+  if (y.from && y.to && y.from === y.to) return { code: 'rubric.years.one', args: { year: y.from } };
   if (y.from && y.to) return { code: 'rubric.years.range', args: { from: y.from, to: y.to } };
   if (y.from) return { code: 'rubric.years.from', args: { from: y.from } };
   if (y.to) return { code: 'rubric.years.to', args: { to: y.to } };

@@ -1,6 +1,6 @@
 // A waivers file (rubric.md "Waivers") → Waiver[], every problem at file:line:col like a rubric's.
-import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
+import { platform } from '../platform.js';
 import '../messages/rubric.js';
 import { RubricError, type RubricProblem } from '../errors.js';
 import type { Waiver } from '../engine/types.js';
@@ -80,13 +80,14 @@ export function parseWaivers(text: string, file: string): WaiversResult {
 export async function loadWaivers(file: string): Promise<Waiver[]> {
   let text: string;
   try {
-    if ((await stat(file)).size > MAX_YAML_BYTES) {
+    const { files } = platform();
+    if (files.stat(file).size > MAX_YAML_BYTES) {
       throw new RubricError([{ file, line: 0, col: 0, message: { code: 'rubric.yaml.too_large', args: { max_kb: MAX_YAML_BYTES / 1024 } } }], 'waivers.invalid');
     }
-    text = await readFile(file, 'utf8');
+    text = files.readText(file);
   } catch (err) {
     if (err instanceof RubricError) throw err;
-    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'rubric.file_not_found' : 'rubric.file_unreadable';
+    const code = (err as { code?: string }).code === 'ENOENT' ? 'rubric.file_not_found' : 'rubric.file_unreadable';
     throw new RubricError([{ file, line: 0, col: 0, message: { code, args: { file, detail: String((err as Error).message) } } }], 'waivers.invalid');
   }
   const r = parseWaivers(text, file);

@@ -1,16 +1,14 @@
 // A YAML file parsed once with positions: rubric and waiver loaders validate the plain value and
 // map every problem's path (['criteria', 3, 'weight']) back to `line:col` in the file.
-import { createRequire } from 'node:module';
 import type * as YamlLib from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { RubricProblem } from '../errors.js';
 import type { Finding } from '../engine/types.js';
+import { platform, utf8Length } from '../platform.js';
 
-let yamlLib: typeof YamlLib | undefined;
-/** The YAML library, loaded on first use: an audit whose rubric comes compiled never pays for it. */
+/** The YAML library, loaded on first use (by the platform): an audit whose rubric comes compiled never pays for it. */
 export function yaml(): typeof YamlLib {
-  yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib;
-  return yamlLib;
+  return platform().yaml();
 }
 
 export type PathSeg = string | number;
@@ -57,7 +55,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     return { line: p.line, col: p.col };
   };
 
-  if (Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) {
+  if (utf8Length(text) > MAX_YAML_BYTES) {
     return {
       file, value: undefined, fatal: true, at: () => ({ line: 0, col: 0 }), nodeAt: () => undefined,
       problems: [{ file, line: 0, col: 0, message: { code: 'rubric.yaml.too_large', args: { max_kb: MAX_YAML_BYTES / 1024 } } }],

@@ -119,6 +119,12 @@ describe('the district officer\'s folder', () => {
     expect(md).toContain('Cần bổ sung 25 máy tính phòng máy, 16 máy tính cho tổ chuyên môn, 4 webcam');
   });
 
+  it('two shards merged give the same summary.json and summary.md, every file included', async () => {
+    for (const i of [1, 2]) expect((await audit(['batch', 'ho-so', '--shard', `${i}/2`, '--out', `phan-${i}`, '-f', 'json', '-q'], dir)).code).toBe(3);
+    expect((await audit(['batch', '--merge', 'phan-2/summary.json', 'phan-1/summary.json', '--out', 'gop', '-q'], dir)).code).toBe(3);
+    for (const f of ['summary.json', 'summary.md']) expect(await readFile(join(dir, 'gop', f), 'utf8')).toBe(await readFile(join(out, f), 'utf8'));
+  }, 120_000);
+
   it('summary.xlsx: overview first, then ranking, pass rates, shortages, flags, files; each laid out for print, no formula', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await readFile(join(out, 'summary.xlsx')) as never);

@@ -3,14 +3,15 @@
 // and the jobs pass or fail as the exit codes and --allow-failing-schools say.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 // Each test runs a whole pipeline: several `audit batch` processes.
 const SLOW = 240_000;
 import { audit, fixture, skipReason, tempDir } from '../cli/run.js';
-import { replayGithub, replayGitlab, type JobRun, type Replay } from './replay.js';
+import { removeReplayFiles, replayGithub, replayGitlab, type JobRun, type Replay } from './replay.js';
+
+afterAll(removeReplayFiles);
 
 const work = tempDir('audit-ci-replay-');
 const hasGit = spawnSync('git', ['--version']).status === 0;
@@ -89,7 +90,7 @@ describe('GitHub Actions, 3 shards then merge, on a push', () => {
 
     // The test report reads every shard's junit.xml; the artifacts hold the summary and every school's reports.
     expect(merge.junit).toHaveLength(3);
-    expect(files(r.artifacts.get('tong-hop')!)).toEqual(expect.arrayContaining(['summary.json', 'summary.md', 'summary.xlsx']));
+    expect(files(r.artifacts.get('tong-hop')!)).toEqual(expect.arrayContaining(['summary.json', 'summary.md', 'summary.xlsx', 'summary.html']));
     const reports = [1, 2, 3].flatMap((i) => files(r.artifacts.get(`bao-cao-tung-truong-${i}`)!));
     expect(reports.sort()).toEqual(files(join(single.dir, 'schools')));
   });
@@ -112,6 +113,9 @@ describe.skipIf(!hasGit)('GitHub Actions, a pull request', () => {
     const district = one(r, 'tong-hop');
     expect(district.status, district.log).toBe('success');
     expect(district.log).toContain('::warning::');
+    // One artifact for the whole folder: summary.html's links to schools/ work once it is downloaded.
+    expect(files(r.artifacts.get('tong-hop')!)).toEqual(expect.arrayContaining(['summary.html', 'summary.xlsx', 'junit.xml', '83000742.audit.md']));
+    expect(readFileSync(join(r.artifacts.get('tong-hop')!, 'summary.html'), 'utf8')).toContain('href="schools/83000742.audit.md"');
   });
 });
 if (!hasGit) skipReason('GitHub pull request replay', 'git is not installed');

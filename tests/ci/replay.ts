@@ -4,12 +4,17 @@
 // allow_failure, the step summary). Expressions it does not know make it throw: a workflow that grows
 // a new one must grow the runner too, so the replay never silently skips a step.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse } from 'yaml';
 import { BIN } from '../cli/run.js';
+
+/** Every workspace, artifact and script of the replays, under one folder removed by `removeReplayFiles`. */
+const TMP = mkdtempSync(join(tmpdir(), 'audit-ci-replay-'));
+const tempFolder = (prefix: string) => mkdtempSync(join(TMP, prefix));
+export const removeReplayFiles = (): void => rmSync(TMP, { recursive: true, force: true });
 
 export type Status = 'success' | 'failure' | 'skipped' | 'warning';
 
@@ -33,17 +38,20 @@ export interface Replay {
   artifacts: Map<string, string>;
 }
 
+let shim: string | null = null;
 function shimDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'audit-ci-bin-'));
-  const shim = join(dir, 'audit');
+  if (shim !== null) return shim;
+  const dir = tempFolder('bin-');
+  shim = dir;
+  const file = join(dir, 'audit');
   // One worker per batch (-j 1): the results do not depend on it, and the test machine's two cores are shared.
-  writeFileSync(shim, `#!/bin/sh\nif [ "$1" = batch ]; then shift; set -- batch -j 1 "$@"; fi\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-  chmodSync(shim, 0o755);
+  writeFileSync(file, `#!/bin/sh\nif [ "$1" = batch ]; then shift; set -- batch -j 1 "$@"; fi\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(file, 0o755);
   return dir;
 }
 
 function bash(script: string, cwd: string, env: Record<string, string>): { code: number | null; out: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'audit-ci-step-')), 'step.sh');
+  const file = join(tempFolder('step-'), 'step.sh');
   writeFileSync(file, script);
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { cwd, env, encoding: 'utf8', timeout: 240_000 });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
@@ -117,7 +125,7 @@ function githubIf(cond: unknown, ctx: GithubContext, failed: boolean): boolean {
 export function replayGithub(yamlText: string, repo: string, event: 'push' | 'pull_request'): Replay {
   const wf = parse(yamlText) as { jobs: Record<string, Record<string, unknown>> };
   const artifacts = new Map<string, string>();
-  const store = mkdtempSync(join(tmpdir(), 'audit-ci-artifacts-'));
+  const store = tempFolder('artifacts-');
   const runs: JobRun[] = [];
   const done = new Map<string, Status>();
   const pending = Object.keys(wf.jobs);
@@ -135,7 +143,7 @@ export function replayGithub(yamlText: string, repo: string, event: 'push' | 'pu
       const run: JobRun = { job: id, instance: String(value), status: 'skipped', exitCode: null, workspace: '', summaries: [], junit: [], log: '' };
       runs.push(run);
       if (needs.some((n) => done.get(n) !== 'success') || !githubIf(job.if, ctx, false)) { statuses.push('skipped'); continue; }
-      const ws = mkdtempSync(join(tmpdir(), `audit-ci-${id}-`));
+      const ws = tempFolder(`${id}-`);
       run.workspace = ws;
       let failed = false;
       for (const step of job.steps as Record<string, unknown>[]) {
@@ -213,7 +221,7 @@ export function replayGitlab(yamlText: string, repo: string, vars: Record<string
   const pipeline = parse(yamlText) as Record<string, Record<string, unknown>> & { stages: string[]; workflow: { rules: Rule[] } };
   const runs: JobRun[] = [];
   const artifacts = new Map<string, string>();
-  const store = mkdtempSync(join(tmpdir(), 'audit-ci-artifacts-'));
+  const store = tempFolder('artifacts-');
   const wfRule = gitlabRules(pipeline.workflow.rules, vars);
   if (wfRule === null || wfRule.when === 'never') return { jobs: runs, artifacts };
   const jobIds = Object.keys(pipeline).filter((k) => !GITLAB_KEYWORDS.has(k) && !k.startsWith('.'));
@@ -236,7 +244,7 @@ export function replayGitlab(yamlText: string, repo: string, vars: Record<string
       const instances = n > 0 ? Array.from({ length: n }, (_, i) => i + 1) : [0];
       const statuses: Status[] = [];
       for (const i of instances) {
-        const ws = mkdtempSync(join(tmpdir(), `audit-ci-${id}-`));
+        const ws = tempFolder(`${id}-`);
         cpSync(repo, ws, { recursive: true });
         // Artifacts of the jobs it needs, else of every job in earlier stages.
         for (const [name, from] of needs ? artifacts : earlier) {

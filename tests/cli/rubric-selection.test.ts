@@ -29,8 +29,10 @@ describe('a rubric is chosen from the workbook', () => {
     await writeFolder(dir, [
       school('cb.xlsx', 'Cao Bằng', 'Hòa An', '2020-2021', ['THPT']),
       school('ub.xlsx', 'Quảng Ninh', 'Uông Bí', '2016-2017', ['Tiểu học']),
-      school('bg1.xlsx', 'Bắc Giang', 'Hiệp Hòa', '2018-2019'),
-      school('bg2.xlsx', 'Bắc Giang', 'Hiệp Hòa', '2020-2021'),
+      school('bg1.xlsx', 'Bắc Giang', 'Yên Dũng', '2018-2019'),
+      school('bg2.xlsx', 'Bắc Giang', 'Yên Dũng', '2020-2021'),
+      school('hh1.xlsx', 'Bắc Giang', 'Hiệp Hòa', '2018-2019'),
+      school('hh2.xlsx', 'Bắc Giang', 'Hiệp Hòa', '2020-2021'),
       school('bt.xlsx', 'Bến Tre', 'Ba Tri', '2023-2024', ['THPT']),
     ]);
   });
@@ -40,6 +42,9 @@ describe('a rubric is chosen from the workbook', () => {
     ['ub.xlsx', 'uong-bi-466', '1.0.0'],
     ['bg1.xlsx', 'bac-giang-1330', '1.0.0'],
     ['bg2.xlsx', 'bac-giang-1330', '2.0.0'],
+    // Hiệp Hòa's own plan (Đề án 550 as it carries it): its district rubric wins there
+    ['hh1.xlsx', 'bac-giang-1330-hiep-hoa', '1.0.0'],
+    ['hh2.xlsx', 'bac-giang-1330-hiep-hoa', '2.0.0'],
     ['bt.xlsx', 'ben-tre-2782', '1.0.0'],
   ])('%s → %s@%s', (file, id, version) => {
     expect(rubricOf(file)).toEqual(expect.objectContaining({ id, version }));

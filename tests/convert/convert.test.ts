@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { convertWithLibreOffice, findSoffice, handConvertCommand, inputFilter } from '../../src/inventory/convert.js';
+import { convertWithLibreOffice, findSoffice, handConvertCommand, inputFilter } from '../../src/node/convert.js';
 import { InputError } from '../../src/errors.js';
 import { format } from '../../src/messages/format.js';
 

@@ -11,7 +11,7 @@ import { buildDiff } from '../../src/engine/diff.js';
 import { loadSide, rescoreOld } from '../../src/cli/diff-input.js';
 import { TOOL } from '../../src/cli/tool.js';
 import { audit, batch } from './run.js';
-import { CODES, PERSONAL, TWO_MANAGEMENT_COMPUTERS, YEAR_NEW, YEAR_OLD, tempDir, writeYear } from './make-schools.js';
+import { CODES, PERSONAL, TWO_MANAGEMENT_COMPUTERS, YEAR_NEW, YEAR_OLD, tempDir, writeYear, type YearSchool } from './make-schools.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TEST_RUBRIC = join(HERE, 'ben-tre-2782-1.1.0.yaml');
@@ -105,7 +105,7 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
   it('finds exactly one regression, one improvement, two unchanged, one added and one removed school', () => {
     expect(diff.totals).toEqual({
       matched: 4, added: 1, removed: 1, regressed: 1, improved: 1, changed: 0, unchanged: 2,
-      criteria_lost: 1, criteria_gained: 1, criteria_rubric: 0,
+      criteria_lost: 1, criteria_gained: 1, criteria_rubric: 0, criteria_values: 0,
     });
     expect(diff.regression).toBe(true);
     // regressions first, then improvements, then unchanged (by code)
@@ -125,7 +125,8 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
       old: { status: 'pass', actual: 'có' }, new: { status: 'fail', actual: 'không' },
     });
     expect(b.criteria[0].new.gap).toContain('Wi-Fi');
-    expect(b.criteria[0].why).toBe('Dữ liệu của trường thay đổi: có → không');
+    // the values are said once, by old/new.actual; the reason does not restate them
+    expect(b.criteria[0].why).toBe('Dữ liệu của trường thay đổi');
     expect(b.old.score).toBe(100);
     expect(b.new.score).toBeLessThan(100);
     expect(b.score_delta).toBeLessThan(0);
@@ -155,16 +156,17 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     const f = school(diff, CODES.stillShort);
     expect(f.criteria).toHaveLength(1);
     expect(f.criteria[0]).toMatchObject({ id: '2.students-per-computer', change: 'still_failing', regression: false, improvement: false });
-    expect(f.criteria[0].old.actual).toMatch(/48 máy, 17\.5 HS\/máy/);
+    expect(f.criteria[0].old.actual).toMatch(/48 máy, 17,5 HS\/máy/);
     expect(f.criteria[0].new.actual).toMatch(/60 máy, 14 HS\/máy/);
     expect(f.criteria[0].new.gap).toMatch(/thiếu 10 máy/);
   });
 
-  it('gives the district view: pass rates per criterion before and after', () => {
+  it('gives the district view: pass rates per criterion before and after, over the 4 schools on both sides', () => {
+    expect(diff.rates_schools).toBe(4);
     const rate = (id: string) => diff.criteria.find((c: any) => c.id === id);
-    expect(rate('2.wifi')).toMatchObject({ rubric: 'ben-tre-2782', old: { pass: 5, applicable: 5, rate: 1 }, new: { pass: 4, applicable: 5, rate: 0.8 }, delta: -0.2 });
-    expect(rate('2.webcam')).toMatchObject({ old: { pass: 4, applicable: 5 }, new: { pass: 5, applicable: 5 }, delta: 0.2 });
-    expect(rate('2.students-per-computer')).toMatchObject({ old: { pass: 4 }, new: { pass: 4 }, delta: 0 });
+    expect(rate('2.wifi')).toMatchObject({ rubric: 'ben-tre-2782', old: { pass: 4, applicable: 4, rate: 1 }, new: { pass: 3, applicable: 4, rate: 0.75 }, delta: -0.25 });
+    expect(rate('2.webcam')).toMatchObject({ old: { pass: 3, applicable: 4 }, new: { pass: 4, applicable: 4 }, delta: 0.25 });
+    expect(rate('2.students-per-computer')).toMatchObject({ old: { pass: 3 }, new: { pass: 3 }, delta: 0 });
     expect(diff.rubric_changes).toEqual([]);
   });
 
@@ -178,13 +180,14 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     expect(section('Trường mới')).toContain(CODES.onlyNew);
     expect(section('Trường không còn')).toContain(CODES.onlyOld);
     expect(md).toContain('tên đã đổi: "Trường THPT Nguyễn Đình Chiểu" → "Trường THPT chuyên Nguyễn Đình Chiểu"');
-    expect(md).toMatch(/48 máy, 17\.5 HS\/máy → 60 máy, 14 HS\/máy/);
-    expect(section('Toàn địa bàn')).toMatch(/2\.wifi .*\| 100% \(5\/5\) \| 80% \(4\/5\) \| −20% \|/);
+    expect(md).toMatch(/48 máy, 17,5 HS\/máy → 60 máy, 14 HS\/máy/);
+    expect(section('Toàn địa bàn')).toContain('Tính trên 4 trường có ở cả hai bên');
+    expect(section('Toàn địa bàn')).toMatch(/2\.wifi .*\| 100% \(4\/4\) \| 75% \(3\/4\) \| −25% \|/);
   });
 
   it('diff.xlsx has the sheets, one regression and one improvement row, the added and removed schools; text cells only', async () => {
     const wb = await workbookTexts(join(out, 'diff.xlsx'));
-    expect(wb.sheets).toEqual(['Tổng quan', 'Các trường', 'Đi xuống', 'Tiến bộ', 'Thay đổi khác, còn chưa đạt', 'Tỷ lệ đạt theo tiêu chí', 'Trường mới, không còn']);
+    expect(wb.sheets).toEqual(['Tổng quan', 'Các trường', 'Đi xuống', 'Tiến bộ', 'Khác, còn chưa đạt, số liệu', 'Tỷ lệ đạt theo tiêu chí', 'Trường mới, không còn']);
     const regressions = wb.rows('Đi xuống').slice(1);
     expect(regressions.map((r) => [r[0], r[2]])).toEqual([[CODES.losesWifi, '2.wifi']]);
     expect(wb.rows('Tiến bộ').slice(1).map((r) => [r[0], r[2]])).toEqual([[CODES.improves, '2.webcam']]);
@@ -207,7 +210,12 @@ describe('two folders of five schools: one improves, one loses Wi-Fi, one only i
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('┌');
     expect(plain.stdout).toContain('Đi xuống (do dữ liệu thay đổi):');
-    expect(plain.stdout).toMatch(/83000102 2 · Có mạng Wi-Fi hỗ trợ giáo viên: Đạt → Không đạt \(có → không\)/);
+    // one line per change, the values once, the reason in the section's heading
+    expect(plain.stdout).toMatch(/^  83000102 · 2 · Có mạng Wi-Fi hỗ trợ giáo viên: Đạt → Không đạt \(có → không\)$/m);
+    expect(plain.stdout.match(/có → không/g)).toHaveLength(1);
+    // a value that moved without a status change is there too, briefly
+    expect(plain.stdout).toMatch(/Số liệu đổi, kết quả không đổi:\n  83000106 · 2 · .*: 48 máy,\s+17,5 HS\/máy → 60 máy, 14 HS\/máy/);
+    expect(plain.stdout).toContain('Tỷ lệ đạt thay đổi (trên 4 trường có ở cả hai bên):');
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     const tty = await audit(['diff', oldDir, newDir], {}, true);
     expect(tty.stdout).toMatch(/\u001b\[/);
@@ -312,12 +320,12 @@ describe('two batch summaries, without the workbooks', () => {
     expect(school(diff, CODES.losesWifi).criteria[0]).toMatchObject({
       id: '2.wifi', change: 'lost', reason: 'data', regression: true, old: { actual: 'có', rule: 'require wifi' }, new: { actual: 'không' },
     });
-    expect(school(diff, CODES.stillShort).criteria[0].old.actual).toMatch(/17\.5 HS\/máy/);
+    expect(school(diff, CODES.stillShort).criteria[0].old.actual).toMatch(/17,5 HS\/máy/);
     expect(code).toBe(1);
   });
 
   it('gives pass rates per criterion', () => {
-    expect(diff.criteria.find((c: any) => c.id === '2.wifi')).toMatchObject({ old: { rate: 1 }, new: { rate: 0.8 } });
+    expect(diff.criteria.find((c: any) => c.id === '2.wifi')).toMatchObject({ old: { rate: 1 }, new: { rate: 0.75 } });
   });
 });
 
@@ -439,5 +447,102 @@ describe('inputs are told by content, and problems get the exit codes of cli.md'
     const diff = JSON.parse(r.stdout);
     expect(diff.totals.matched).toBe(4);
     expect(diff.new.errors.map((e: any) => e.file)).toEqual(['hong.xlsx']);
+  });
+});
+
+describe('a year with a code in two files, and a criterion of the 2016-2017 school year only', () => {
+  // 2016-2017: A sent its focal list on time (7.focal-report passes), B late (fails, so B fails).
+  // 2017-2018: 7.focal-report no longer applies; A's workbook is there twice: re-sent (later report date)
+  // and an older copy without a webcam, which must not be compared nor counted.
+  const A = { code: '83000301', name: 'Trường THPT Mỏ Cày Nam' };
+  const B = { code: '83000302', name: 'Trường THPT Mỏ Cày Bắc' };
+  const OLD: YearSchool[] = [
+    { file: 'mo-cay-nam.xlsx', ...A, year: '2016-2017', focalReportDate: new Date(Date.UTC(2016, 10, 1)) },
+    { file: 'mo-cay-bac.xlsx', ...B, year: '2016-2017', focalReportDate: new Date(Date.UTC(2016, 10, 20)) },
+  ];
+  const NEW: YearSchool[] = [
+    { file: 'mo-cay-nam.xlsx', ...A, year: '2017-2018', reportDate: new Date(Date.UTC(2017, 9, 20)) },
+    { file: 'mo-cay-nam (ban cu).xlsx', ...A, year: '2017-2018', webcams: 0, reportDate: new Date(Date.UTC(2017, 9, 1)) },
+    { file: 'mo-cay-bac.xlsx', ...B, year: '2017-2018' },
+  ];
+  let root: string;
+  let diff: any;
+  let terminal: string;
+
+  beforeAll(async () => {
+    root = await temp('diff-scope');
+    await writeYear(join(root, 'nam-2016'), OLD);
+    await writeYear(join(root, 'nam-2017'), NEW);
+    // not a workbook: a batch lists it (not audited); a diff of the summaries must still read them
+    await writeFile(join(root, 'nam-2017', 'THPT Mo Cay Bac.pdf'), '%PDF-1.4\n');
+    const r = await audit(['diff', join(root, 'nam-2016'), join(root, 'nam-2017'), '--json', '--fail-on-regression']);
+    expect(r.code).toBe(0);
+    diff = JSON.parse(r.stdout);
+    terminal = (await audit(['diff', join(root, 'nam-2016'), join(root, 'nam-2017')], {}, false, 80)).stdout;
+  }, 120_000);
+
+  it('counts the school sent twice once: compared on the re-sent file, neither "unchanged" and "removed" nor "new"', () => {
+    expect(diff.totals).toMatchObject({ matched: 2, added: 0, removed: 0, regressed: 0, improved: 0 });
+    expect(diff.new).toMatchObject({ schools: 2, superseded: [{ code: A.code, file: 'mo-cay-nam (ban cu).xlsx', kept: 'mo-cay-nam.xlsx' }] });
+    expect(school(diff, A.code).new.file).toBe('mo-cay-nam.xlsx');
+    expect(school(diff, A.code).criteria.map((c: any) => c.id)).not.toContain('2.webcam');
+    expect(diff.notes.map((n: any) => n.message)).toContainEqual(expect.stringContaining('mã trường 83000301 có ở 1 tệp khác nữa (mo-cay-nam (ban cu).xlsx); so sánh mo-cay-nam.xlsx'));
+    expect(terminal).toContain('2 trường so sánh được');
+    expect(terminal).not.toMatch(/Trường không còn|Trường mới/);
+  });
+
+  it('a criterion out of its school years is "rubric/year", not the school\'s data: no regression, no improvement', () => {
+    const a = school(diff, A.code).criteria.find((c: any) => c.id === '7.focal-report');
+    const b = school(diff, B.code).criteria.find((c: any) => c.id === '7.focal-report');
+    expect(a).toMatchObject({ reason: 'year', regression: false, old: { status: 'pass' }, new: { status: 'not_applicable' } });
+    expect(b).toMatchObject({ reason: 'year', improvement: false, old: { status: 'fail' }, new: { status: 'not_applicable' } });
+    expect(a.why).toBe('Tiêu chí chỉ áp dụng cho một số năm học (năm học 2016-2017 → 2017-2018): do bộ tiêu chí, không do trường');
+    // B passes now only because the criterion left its scope: an "other change", not an improvement
+    expect(school(diff, B.code)).toMatchObject({ trend: 'changed', old: { status: 'fail' }, new: { status: 'pass' } });
+    expect(JSON.stringify(diff)).not.toContain('dữ liệu của trường thay đổi');
+  });
+
+  it('the terminal says each change once, under "rubric, school year or waiver", within 80 columns', () => {
+    expect(terminal).toMatch(/Thay đổi do bộ tiêu chí, năm học hoặc miễn trừ:\n {2}83000301 · 7 · /);
+    expect(terminal.match(/83000302 · 7 · /g)).toHaveLength(1);
+    expect(terminal).not.toContain('dữ liệu của trường');
+    expectWithin(terminal, 80);
+  });
+
+  it('the same from the two years\' batch summaries: the rubric is at hand (built in), the sides are named by their folders', async () => {
+    const sums: string[] = [];
+    for (const y of ['nam-2016', 'nam-2017']) {
+      await batch(join(root, y), join(root, `tong-hop-${y}`));
+      sums.push(join(root, `tong-hop-${y}`, 'summary.json'));
+    }
+    const r = await audit(['diff', ...sums, '--json']);
+    const d = JSON.parse(r.stdout);
+    expect(r.code, r.stderr).toBe(0);
+    expect([d.old.name, d.new.name]).toEqual(['tong-hop-nam-2016/summary.json', 'tong-hop-nam-2017/summary.json']);
+    expect(d.new.errors).toEqual([]);
+    expect(d.new.superseded).toEqual([{ code: A.code, file: expect.stringMatching(/mo-cay-nam \(ban cu\)\.xlsx$/), kept: expect.stringMatching(/mo-cay-nam\.xlsx$/) }]);
+    expect(school(d, A.code).criteria.find((c: any) => c.id === '7.focal-report')).toMatchObject({ reason: 'year', regression: false });
+    expect(d.totals).toMatchObject({ matched: 2, added: 0, removed: 0 });
+    const text = (await audit(['diff', ...sums])).stdout;
+    expect(text).toContain('Năm trước: tong-hop-nam-2016/summary.json (bản tổng hợp của audit batch)');
+    expect(text).not.toMatch(/summary\.json \(bản tổng hợp \(summary\.json\)\)/);
+  }, 120_000);
+});
+
+/** Every line of a terminal text fits `width` columns (combining marks take none). */
+function expectWithin(text: string, width: number): void {
+  for (const line of text.split('\n')) expect([...line.replace(/\p{M}/gu, '')].length, line).toBeLessThanOrEqual(width);
+}
+
+describe('the terminal fits its width', () => {
+  it('80 columns when unknown, the terminal\'s own width otherwise (up to 120)', async () => {
+    const at = async (columns?: number) => (await audit(['diff', oldDir, newDir], {}, false, columns)).stdout;
+    const unknown = await at();
+    expectWithin(unknown, 80);
+    expect(Math.max(...unknown.split('\n').map((l) => [...l].length))).toBe(80); // the table takes the whole width
+    expectWithin(await at(60), 60);
+    const wide = await at(200);
+    expectWithin(wide, 120);
+    expect(wide).toMatch(/^┌─{40,}/m);
   });
 });

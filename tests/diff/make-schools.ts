@@ -10,7 +10,7 @@ import { writeSchool } from '../../fixtures/generate.mjs';
 // @ts-expect-error: plain ESM fixtures without type declarations
 import { thptDatChuan } from '../../fixtures/schools.mjs';
 
-export type SchoolYear = '2023-2024' | '2024-2025';
+export type SchoolYear = '2016-2017' | '2017-2018' | '2023-2024' | '2024-2025';
 
 /** One school in one year, as a Phòng would describe it; anything not named is as in the compliant school. */
 export interface YearSchool {
@@ -27,6 +27,10 @@ export interface YearSchool {
   managementComputers?: number;
   /** Working lab computers over the 3 labs, for 840 students (2.students-per-computer: 70 needed). Default 72. */
   labComputers?: number;
+  /** "Ngày lập báo cáo". Default 15 October of the school year. */
+  reportDate?: Date;
+  /** "Ngày gửi danh sách cán bộ đầu mối, địa chỉ website về Sở" (7.focal-report, judged in 2016-2017 only). */
+  focalReportDate?: Date;
 }
 
 type Row = Record<string, unknown>;
@@ -43,7 +47,8 @@ export function describeYearSchool(s: YearSchool): Description {
   info.set('Tên trường', s.name);
   info.set('Năm học', s.year);
   info.set('Có mạng Wi-Fi phục vụ giáo viên', yes(s.wifi ?? true));
-  info.set('Ngày lập báo cáo', new Date(Date.UTC(start, 9, 15)));
+  info.set('Ngày lập báo cáo', s.reportDate ?? new Date(Date.UTC(start, 9, 15)));
+  if (s.focalReportDate) info.set('Ngày gửi danh sách cán bộ đầu mối, địa chỉ website về Sở', s.focalReportDate);
 
   const management = s.managementComputers ?? 6;
   const laptops = Math.min(2, management);

@@ -6,7 +6,7 @@ import { createBatchWorker } from '../../src/cli/batch-worker.js';
 
 export interface Run { code: number; stdout: string; stderr: string }
 
-export async function audit(args: string[], env: Record<string, string> = {}, tty = false): Promise<Run> {
+export async function audit(args: string[], env: Record<string, string> = {}, tty = false, columns?: number): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -14,6 +14,7 @@ export async function audit(args: string[], env: Record<string, string> = {}, tt
     stderr: (t) => { stderr += t; },
     stdoutIsTTY: tty,
     stderrIsTTY: false,
+    ...(columns ? { columns } : {}),
     env: { ...env },
     now: () => new Date(Date.UTC(2025, 0, 15)),
   };

@@ -1,23 +1,24 @@
 // JUnit XML as a CI dashboard reads it: junit.xml of a batch and a school's .audit.junit.xml parsed by
 // test-results-parser (the JUnit parser of the testbeats reporting tools, suites and cases read as a
-// dashboard reads them). A school that passes must be a passing suite even when it misses a recommended
-// criterion; only a required criterion not met is a failure; not applicable and waived are skipped.
-import { readFile, rm } from 'node:fs/promises';
+// dashboard reads them). A school that passes must be a passing suite even when it misses a target (or
+// recommended) criterion; only a required criterion not met is a failure; not applicable is skipped.
+// Schools of Bến Tre (ben-tre-2782) from tests/diff/make-schools.ts.
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type ITestResult, type ITestSuite } from 'test-results-parser';
-import { tempDir, writeFolder, type SchoolDesc } from '../batch/make-folder.js';
+import { tempDir, writeYear, type YearSchool } from '../diff/make-schools.js';
 import { audit, batch } from '../diff/run.js';
 
 const temps: string[] = [];
 afterAll(async () => { for (const d of temps) await rm(d, { recursive: true, force: true }); });
 
-/** A primary school of Uông Bí doing everything uong-bi-466 asks (the defaults of make-folder.ts). */
-const GOOD: SchoolDesc = { file: 'tot.xlsx', code: '22010001', name: 'Trường Tiểu học Quang Trung' };
-/** Passes, but its teachers were not trained this year: the recommended 3.training is not met. */
-const RECOMMENDED_ONLY: SchoolDesc = { file: 'khuyen-khich.xlsx', code: '22010002', name: 'Trường Tiểu học Yên Thanh', trained: false };
-/** Uses a cracked Office: the required 1.licensed-software fails, so the school fails. */
-const FAILS: SchoolDesc = { file: 'khong-dat.xlsx', code: '22010003', name: 'Trường Tiểu học Nam Khê', crackedOffice: true };
+/** An upper-secondary school doing everything ben-tre-2782 asks. */
+const GOOD: YearSchool = { file: 'tot.xlsx', code: '83000401', name: 'Trường THPT Đồng Khởi', year: '2024-2025' };
+/** Passes, but 48 lab computers for 840 students: the target 2.students-per-computer ("phấn đấu") is not met. */
+const TARGET_ONLY: YearSchool = { file: 'phan-dau.xlsx', code: '83000402', name: 'Trường THPT Bến Tre', year: '2024-2025', labComputers: 48 };
+/** No Wi-Fi for teachers: the required 2.wifi fails, so the school fails. */
+const FAILS: YearSchool = { file: 'khong-dat.xlsx', code: '83000403', name: 'Trường THPT Chợ Lách', year: '2024-2025', wifi: false };
 
 const suiteOf = (r: ITestResult, code: string): ITestSuite => {
   const s = r.suites.find((x) => x.name.startsWith(`${code} `));
@@ -42,7 +43,9 @@ describe('junit.xml of a batch, read by a JUnit parser', () => {
   beforeAll(async () => {
     const dir = await tempDir('junit');
     temps.push(dir);
-    await writeFolder(join(dir, 'ho-so'), [GOOD, RECOMMENDED_ONLY, FAILS, { file: 'hong.xlsx', broken: 'not-xlsx' }]);
+    // FAILS sent twice: the batch counts the school once, but both files are audited and have a suite
+    await writeYear(join(dir, 'ho-so'), [GOOD, TARGET_ONLY, FAILS, { ...FAILS, file: 'khong-dat (gui lai).xlsx' }]);
+    await writeFile(join(dir, 'ho-so', 'hong.xlsx'), 'Đây không phải là sổ Excel\n');
     await batch(join(dir, 'ho-so'), join(dir, 'tong-hop'));
     xml = await readFile(join(dir, 'tong-hop', 'junit.xml'), 'utf8');
     summary = JSON.parse(await readFile(join(dir, 'tong-hop', 'summary.json'), 'utf8'));
@@ -51,22 +54,23 @@ describe('junit.xml of a batch, read by a JUnit parser', () => {
 
   it('the schools are as the fixtures say: two pass, one fails', () => {
     const status = (code: string) => summary.entries.find((e: any) => e.code === code)?.status;
-    expect([status(GOOD.code!), status(RECOMMENDED_ONLY.code!), status(FAILS.code!)]).toEqual(['pass', 'pass', 'fail']);
+    expect([status(GOOD.code!), status(TARGET_ONLY.code!), status(FAILS.code!)]).toEqual(['pass', 'pass', 'fail']);
   });
 
-  it('a passing school that misses a recommended criterion is a passing suite; the miss is in system-out', () => {
-    const s = suiteOf(result, RECOMMENDED_ONLY.code!);
+  it('a passing school that misses a target criterion is a passing suite; the miss is in system-out', () => {
+    const s = suiteOf(result, TARGET_ONLY.code!);
     expect(s.status).toBe('PASS');
     expect(s.failed).toBe(0);
-    expect(caseOf(s, '3.training').status).toBe('PASS');
-    const element = xml.slice(xml.indexOf('<testcase classname="uong-bi-466" name="3.training'));
-    expect(element.slice(0, element.indexOf('</testcase>'))).toMatch(/<system-out>Khuyến khích — (Không đạt|Thiếu dữ liệu): .*\(không làm trường không đạt\)/);
+    expect(caseOf(s, '2.students-per-computer').status).toBe('PASS');
+    const element = xml.slice(xml.indexOf('<testcase classname="ben-tre-2782" name="2.students-per-computer', xml.indexOf(TARGET_ONLY.code)));
+    expect(element.slice(0, element.indexOf('</testcase>')))
+      .toMatch(/<system-out>Chỉ tiêu phấn đấu — Không đạt: thiếu 22 máy tính phòng máy.*\(không làm trường không đạt\)/);
   });
 
   it('a failing school is a failing suite, its failures exactly the required criteria not met', () => {
     const s = suiteOf(result, FAILS.code!);
     expect(s.status).toBe('FAIL');
-    expect(caseOf(s, '1.licensed-software').status).toBe('FAIL');
+    expect(caseOf(s, '2.wifi').status).toBe('FAIL');
     const entry = summary.entries.find((e: any) => e.code === FAILS.code);
     const severity = new Map(summary.rubrics[0].criteria.map((c: any) => [c.id, c.severity]));
     const requiredNotMet = entry.criteria.filter((c: any) => severity.get(c.id) === 'required' && (c.status === 'fail' || c.status === 'missing'));
@@ -95,17 +99,17 @@ describe('junit.xml of a batch, read by a JUnit parser', () => {
 });
 
 describe('a school\'s .audit.junit.xml, read by a JUnit parser', () => {
-  it('passes for a school that passes with a recommended criterion not met', async () => {
+  it('passes for a school that passes with a target criterion not met', async () => {
     const dir = await tempDir('junit-one');
     temps.push(dir);
-    await writeFolder(dir, [RECOMMENDED_ONLY]);
-    const r = await audit([join(dir, RECOMMENDED_ONLY.file), '--out', join(dir, 'out'), '-f', 'junit', '-q']);
+    await writeYear(dir, [TARGET_ONLY]);
+    const r = await audit([join(dir, TARGET_ONLY.file), '--out', join(dir, 'out'), '-f', 'junit', '-q']);
     expect(r.code).toBe(0);
-    const path = join(dir, 'out', `${RECOMMENDED_ONLY.code}.audit.junit.xml`);
+    const path = join(dir, 'out', `${TARGET_ONLY.code}.audit.junit.xml`);
     const parsed = parse({ type: 'junit', files: [path] });
     expect(parsed.status).toBe('PASS');
     expect(parsed.suites).toHaveLength(1);
     expectConsistent(parsed.suites[0]!);
-    expect(caseOf(parsed.suites[0]!, '3.training').status).toBe('PASS');
+    expect(caseOf(parsed.suites[0]!, '2.students-per-computer').status).toBe('PASS');
   }, 60_000);
 });

@@ -16,7 +16,7 @@ import { renderTemplate, rubricFieldUses, metricFields, TABLE_ROWS, EXAMPLE_STT 
 import { loadRubric } from '../../src/rubric/registry.js';
 import { loadRubricText, rubricOrThrow } from '../../src/rubric/load.js';
 import { readInventory } from '../../src/inventory/index.js';
-import { convertWithLibreOffice, findSoffice } from '../../src/inventory/convert.js';
+import { convertWithLibreOffice, findSoffice } from '../../src/node/convert.js';
 import type { Inventory } from '../../src/inventory/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -37,7 +37,9 @@ export interface AuditCommandOptions {
 const DEFAULT_FORMATS: ReportFormat[] = ['md', 'xlsx', 'json'];
 
 export { isIsoDate } from '../option-values.js';
-import { isIsoDate } from '../option-values.js';
+// The day an audit is judged on: the same rule on the page (src/engine/as-of.ts).
+export { chooseAsOf, sourceDateEpoch } from '../../engine/as-of.js';
+import { chooseAsOf, sourceDateEpoch } from '../../engine/as-of.js';
 
 /** Commander's raw option values → validated options (UsageError on a bad one). */
 export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOptions): AuditCommandOptions {
@@ -59,25 +61,6 @@ export function parseAuditOptions(raw: Record<string, unknown>, _g: GlobalOption
     opts.asOf = asOf;
   }
   return opts;
-}
-
-/** SOURCE_DATE_EPOCH (seconds) as a Date, or null when unset or not a number. */
-export function sourceDateEpoch(env: Record<string, string | undefined>): Date | null {
-  const v = env.SOURCE_DATE_EPOCH;
-  if (v === undefined || !/^\d+$/.test(v.trim())) return null;
-  return new Date(Number(v.trim()) * 1000);
-}
-
-const localDate = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/** The date deadlines and waivers are judged on: --as-of, else the workbook's audit_date, else SOURCE_DATE_EPOCH, else today. */
-export function chooseAsOf(given: string | undefined, auditDate: unknown, env: Record<string, string | undefined>, now: Date): string {
-  if (given !== undefined) return given;
-  if (typeof auditDate === 'string' && isIsoDate(auditDate.slice(0, 10))) return auditDate.slice(0, 10);
-  const epoch = sourceDateEpoch(env);
-  if (epoch) return epoch.toISOString().slice(0, 10);
-  return localDate(now);
 }
 
 /** Audit one workbook: bytes → inventory → rubric → result (with the inventory and rubric, which `audit diff` re-scores). Throws typed errors. */

@@ -125,7 +125,7 @@ async function scoreFolder(paths: string[], opts: BatchCommandOptions, g: Global
     const others = all.length - all.filter((f) => f.workbook).length;
     io.stderr(`${format({
       code: 'batch.found',
-      args: { count: all.length - others, others, lock: ignored.lock, hidden: ignored.hidden, taken: files.length, shard, jobs },
+      args: { count: all.length - others, others, skipped: ignored.lock + ignored.hidden, taken: files.length, shard, jobs },
     }, g.lang)}\n`);
   }
 

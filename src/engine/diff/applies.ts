@@ -8,9 +8,16 @@ import type { AppliesBy } from './side.js';
 /** Metrics that say which school year (or date) a workbook is for, not what the school has. */
 const YEAR_METRICS = new Set(['school_year']);
 
+/**
+ * A condition on the school year alone makes it 'year', even beside a levels scope (ben-tre-2782's 2016
+ * deadline, for upper-secondary schools in 2016-2017): between two school years, a criterion of some years
+ * going in or out of scope is the year's doing — a school does not change its levels from one year to the
+ * next in a way that a diff of the same code could tell apart.
+ */
 export function appliesBy(c: Pick<Criterion, 'applies_to' | 'applies_if'>): AppliesBy {
-  if (c.applies_to) return 'data';
-  if (!c.applies_if) return null;
-  const metrics = kindOf(c.applies_if)?.metrics(c.applies_if) ?? [];
-  return metrics.length > 0 && metrics.every((m) => YEAR_METRICS.has(m)) ? 'year' : 'data';
+  if (c.applies_if) {
+    const metrics = kindOf(c.applies_if)?.metrics(c.applies_if) ?? [];
+    return metrics.length > 0 && metrics.every((m) => YEAR_METRICS.has(m)) ? 'year' : 'data';
+  }
+  return c.applies_to ? 'data' : null;
 }

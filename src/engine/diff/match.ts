@@ -1,6 +1,7 @@
 // Matching a side's schools by code. A code sent in several files (a school that re-sent its workbook, or
 // a copy) is one school: the file with the latest report date (as_of), then the later path, is compared;
-// the others are named in a note and counted nowhere else — never as a school "no longer present".
+// the others are named in a note and counted nowhere else — never as a school "no longer present". A
+// batch summary that already chose (superseded_by) is followed.
 import type { Finding } from '../types.js';
 import type { Side, SideSchool } from './side.js';
 import { normalizeCode, rubricKey } from './side.js';
@@ -15,8 +16,9 @@ export interface MatchedSide {
   superseded: { code: string; file: string; kept: string }[];
 }
 
-/** Later first: the latest as_of (a date yyyy-mm-dd; none is oldest), then the later path. */
-const newerFirst = (a: SideSchool, b: SideSchool): number => byText(b.as_of ?? '', a.as_of ?? '') || byText(b.file, a.file);
+/** The one to compare first: not superseded by the batch, then the latest as_of (yyyy-mm-dd; none is oldest), then the later path. */
+const newerFirst = (a: SideSchool, b: SideSchool): number =>
+  Number(!!a.superseded_by) - Number(!!b.superseded_by) || byText(b.as_of ?? '', a.as_of ?? '') || byText(b.file, a.file);
 
 export function matchSide(side: Side, label: 'old' | 'new', notes: Finding[]): MatchedSide {
   const groups = new Map<string, SideSchool[]>();

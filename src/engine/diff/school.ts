@@ -89,14 +89,14 @@ export function compareSchool(o: SideSchool, n: SideSchool, r: SideSchool | null
       ? { code: 'diff.note.rubric_edited', args: { rubric: rubricLabel(n.rubric) } }
       : { code: 'diff.note.rubric_changed', args: { old: rubricLabel(o.rubric), new: rubricLabel(n.rubric) } });
     if (rescore) {
-      notes.push({ code: 'diff.note.rescored', args: { rubric: rubricLabel(n.rubric), score: rescore.score === null ? { code: 'report.score.none' } : rescore.score.toFixed(1), status: statusWord(rescore.status) } });
+      notes.push({ code: 'diff.note.rescored', args: { rubric: rubricLabel(n.rubric), score: rescore.score === null ? { code: 'report.score.none' } : rescore.score, status: statusWord(rescore.status) } });
     } else {
       notes.push({ code: 'diff.note.score_not_comparable' });
     }
   }
   // Worth saying only when something changed: it tells the reader the school did not cause it.
   if (sameData && changedAtAll) notes.push({ code: 'diff.note.same_data' });
-  if (scoreFell) notes.push({ code: 'diff.note.score_fell', args: { from: baseScore!.toFixed(1), to: n.score!.toFixed(1) } });
+  if (scoreFell) notes.push({ code: 'diff.note.score_fell', args: { from: baseScore!, to: n.score! } });
 
   return {
     code,

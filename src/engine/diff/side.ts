@@ -3,7 +3,7 @@
 // side from result JSON or a batch summary lives here; the CLI (src/cli/diff-input.ts) reads the files.
 import type { Lang } from '../../messages/format.js';
 import type { BatchSummary } from '../batch.js';
-import { isSchoolEntry } from '../batch.js';
+import { isErrorEntry, isSchoolEntry } from '../batch.js';
 import type { CriterionStatus, Severity } from '../types.js';
 
 /** What a side was read from: a result JSON, an array of them, a batch summary, a workbook, a folder of workbooks. */
@@ -59,6 +59,8 @@ export interface SideSchool {
   status: 'pass' | 'fail';
   band: string | null;
   criteria: SideCriterion[];
+  /** From a batch summary: the file counted instead of this one (same school code), as the batch decided. */
+  superseded_by?: string | null;
 }
 
 export interface SideDistrict {
@@ -169,6 +171,7 @@ export function sideFromBatch(name: string, s: BatchSummary): Side {
       id: c.id, status: c.status, points: c.points, actual: c.actual,
       expected: null, gap: (c as { gap?: string | null }).gap ?? null, message: null,
     })),
+    superseded_by: e.superseded_by ?? null,
   }));
   const rubrics: SideRubric[] = s.rubrics.map((r) => ({
     id: r.id, version: r.version, sha256: r.sha256, title: r.title,
@@ -183,6 +186,7 @@ export function sideFromBatch(name: string, s: BatchSummary): Side {
       share: d.share, min: d.min, status: d.status,
     };
   });
-  const errors = s.entries.filter((e) => !isSchoolEntry(e)).map((e) => ({ file: e.file, message: 'error' in e ? e.error.message : '' }));
+  // Files that are not workbooks (listed by the batch, not audited) are not the comparison's business.
+  const errors = s.entries.filter(isErrorEntry).map((e) => ({ file: e.file, message: e.error.message }));
   return { kind: 'batch', name, lang: s.lang, rubrics, schools, district, errors };
 }

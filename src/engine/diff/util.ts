@@ -1,5 +1,6 @@
 // Small helpers the diff modules share: ordering, rounding, severity rank, words as findings.
 import type { CriterionStatus, Finding, Severity } from '../types.js';
+import { SEVERITY_ORDER } from '../types.js';
 import type { SideRubric, Side } from './side.js';
 import { rubricKey } from './side.js';
 
@@ -14,9 +15,8 @@ export const round = (x: number, digits: number): number => {
 
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Required first, then target, then recommended; a severity not known here goes last. */
-const SEVERITY_ORDER: Record<string, number> = { required: 0, target: 1, recommended: 2 };
-export const severityRank = (s: Severity): number => SEVERITY_ORDER[s] ?? 3;
+/** Required first, then target, then recommended (the engine's order). */
+export const severityRank = (s: Severity): number => SEVERITY_ORDER[s];
 
 /** A status as a word (the report's own label), for sentences. */
 export const statusWord = (s: CriterionStatus): Finding => ({ code: `report.status.${s}` });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
-import { ole2StreamNames, sniffContainer } from './sniff.js';
+import { ole2StreamNames, sniffContainer } from '../inventory/sniff.js';
 import type { Finding } from '../engine/types.js';
 import '../messages/convert.js';
 
