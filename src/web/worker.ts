@@ -136,7 +136,7 @@ function batchView(digest: BatchDigest, lang: Lang): BatchView {
       district: a.district, province: a.province, schools: String(a.schools), pass: String(a.pass), fail: String(a.fail), rate: a.rateText, shortages: a.shortages,
     })),
     ranking: [...rankViews(digest, lang)].map((r) => ({
-      rank: r.rank, code: r.code, name: r.name, district: r.district, score: scoreCell(r.score), band: r.band,
+      rank: r.rank, code: r.code, name: r.name, district: r.district, score: scoreCell(r.score, lang), band: r.band,
       status: r.status, statusText: r.statusText, failing: r.failingRequired.join(', '), file: r.file,
     })),
     rates: rateViews(digest, lang).map((r) => ({
