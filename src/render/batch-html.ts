@@ -6,6 +6,7 @@
 import type { BatchDigest } from '../engine/batch.js';
 import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import type { Lang, RenderOptions } from './common.js';
+import { escapeHtml } from './text.js';
 import {
   areaViews, districtViews, flagText, notAuditedText, outcomeText, rankViews, rateViews, scoreCell, shortageSentences, unitText,
 } from './batch-view.js';
@@ -15,8 +16,7 @@ export interface BatchHtmlOptions extends RenderOptions {
   reports?: ReadonlyMap<string, readonly string[]>;
 }
 
-const esc = (s: string | number): string =>
-  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (s: string | number): string => escapeHtml(String(s));
 
 /** A relative link: each path segment percent-encoded (names with spaces and Vietnamese letters). */
 const href = (path: string): string => path.split('/').map(encodeURIComponent).join('/');

@@ -32,6 +32,11 @@ export const escapeXmlText = (s: string): string =>
 export const terminalSafe = (s: string): string =>
   s.replace(LONE_SURROGATE, REPLACEMENT).replace(/\r\n|[\r\n\t]/g, ' ').replace(TERMINAL_UNSAFE, REPLACEMENT);
 
+/** For HTML text and attribute values: controls and bidi overrides become U+FFFD, markup characters entities. */
+export const escapeHtml = (s: string): string =>
+  s.replace(LONE_SURROGATE, REPLACEMENT).replace(TERMINAL_UNSAFE, REPLACEMENT)
+    .replace(/[&<>"']/g, (c) => (c === "'" ? '&#39;' : XML_ENTITY[c]!));
+
 /** Anything escapeMd would change: controls, surrogates, Markdown/HTML marks, runs of spaces, edge spaces, a leading = + - @ #. */
 const MD_NEEDS_WORK = /[\\`*[\]|~_&<>\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]| {2}|^[\s=+\-@#]|\s$/;
 

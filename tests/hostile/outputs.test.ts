@@ -74,6 +74,15 @@ function checkXml(xml: string): void {
   expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
 }
 
+/** HTML (the batch dashboard): no markup from the data, no bidi override; the page's own script is the only one. */
+function checkHtml(html: string): void {
+  expect(html).not.toContain('<img src=x');
+  expect(html).not.toMatch(/href="javascript:/i);
+  expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  expect(html.match(/<script\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+}
+
 /** CSV-like output: a field that starts like a formula is neutralised with a leading apostrophe. */
 function checkCsv(text: string): void {
   for (const line of text.split(/\r?\n/)) {
@@ -102,6 +111,7 @@ function checkAll(root: string): { files: string[]; xlsxTexts: string[]; text: s
     if (f.endsWith('.md')) checkMarkdown(s);
     else if (f.endsWith('.xml')) checkXml(s);
     else if (f.endsWith('.json')) expect(() => JSON.parse(s)).not.toThrow();
+    else if (f.endsWith('.html')) checkHtml(s);
     else if (/\.(csv|tsv|txt)$/.test(f)) checkCsv(s);
     else throw new Error(`an output of an unexpected kind: ${f}`);
   }
