@@ -28,9 +28,11 @@ describe('liên cấp TH + THCS', () => {
   test('the same school with 39 lab computers lacks exactly one', async () => {
     const file = await writeSchool(lienCapWithLabComputers(39), join(dir, 'lien-cap-39.xlsx'));
     const r = audit([file, '--json']);
-    expect(r.code).toBe(1);
+    // "Từng bước phấn đấu … trong các năm học tới": a target, reported as not met, not what fails the school
+    expect(r.code).toBe(0);
     const c = labCriterion(r.stdout);
     expect(c.status).toBe('fail');
+    expect(c.severity).toBe('target');
     expect(c.expected).toMatch(/\b40\b/);
     expect(c.actual).toMatch(/\b39\b/);
     expect(c.gap).toMatch(/\b1\b/);
