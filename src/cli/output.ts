@@ -6,31 +6,15 @@ import { basename, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
-import { stripDiacritics } from '../inventory/fold.js';
 
 export const REPORT_FORMATS = ['md', 'xlsx', 'json', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const EXTENSION: Record<ReportFormat, string> = { md: 'md', xlsx: 'xlsx', json: 'json', junit: 'junit.xml' };
 
-/** A school code as a file-name stem: letters, digits, '-', '_' only; null when nothing usable is left. */
-export function sanitizeStem(text: string | null | undefined): string | null {
-  if (!text) return null;
-  // stripDiacritics lower-cases Đ; keep the code's case.
-  const s = stripDiacritics(text.normalize('NFC').replace(/Đ/g, 'D'))
-    .replace(/[^A-Za-z0-9_-]+/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^[_-]+|[_-]+$/g, '')
-    .slice(0, 80);
-  if (s.length === 0) return null;
-  // Windows reserves these device names even with an extension (CON.audit.md cannot be created).
-  return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(s) ? `${s}_` : s;
-}
+import { reportStem, sanitizeStem } from '../render/report-name.js';
 
-/** The stem of a school's reports: its code, else the input file's base name, else "report". */
-export function reportStem(code: string | null, inputPath: string): string {
-  return sanitizeStem(code) ?? sanitizeStem(basename(inputPath, extname(inputPath))) ?? 'report';
-}
+export { reportStem, sanitizeStem };
 
 export const reportFileName = (stem: string, format: ReportFormat): string => `${stem}.audit.${EXTENSION[format]}`;
 

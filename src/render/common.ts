@@ -5,7 +5,7 @@ import type { CellRef, DataIssue } from '../inventory/types.js';
 import type { AuditResult, CriterionResult, CriterionStatus, DeadlineResult, Finding, GroupResult, Severity, Warning } from '../engine/types.js';
 import { SEVERITY_ORDER } from '../engine/types.js';
 import { format, formatFixed, vocabLabel, type Lang } from '../messages/format.js';
-import { reportLabel } from '../messages/report.js';
+import { reportLabel, type ReportLabel } from '../messages/report.js';
 
 export type { Lang };
 
@@ -288,4 +288,20 @@ export function schoolTitle(r: AuditResult, lang: Lang): string {
   const { code, name } = r.school;
   if (code && name) return reportLabel('school.value', lang, { name, code });
   return name ?? code ?? r.source.file;
+}
+
+/** The school's identity and the workbook it came from, as report fields (Markdown and the xlsx "Chi tiết" sheet). */
+export function schoolFacts(r: AuditResult, lang: Lang): [ReportLabel, string][] {
+  const unknown = reportLabel('unknown', lang);
+  return [
+    ['field.school_code', r.school.code ?? unknown],
+    ['field.school_name', r.school.name ?? unknown],
+    ['field.province', r.school.province ?? unknown],
+    ['field.district', r.school.district ?? unknown],
+    ['field.school_year', r.school.school_year ?? unknown],
+    ['field.levels', r.school.levels.length ? levelsText(r.school.levels, lang) : unknown],
+    ['field.source', r.source.file],
+    ['field.source_sha256', r.source.sha256],
+    ['field.as_of', dateText(r.as_of, lang)],
+  ];
 }

@@ -8,6 +8,7 @@ import {
   bandText, cellsText, criteriaToFix, criterionMessage, dateText, daysLeftText, deadlineViews, groupName, issueSeverityWord,
   criterionStatusWord, issueViews, issueWhere, levelsText, pick, quoteText, say, schoolTitle, scoreText, severityWord, showsBand, statusWord,
   summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
+  schoolFacts,
 } from './common.js';
 import { escapeMd, mdQuote, mdTable } from './text.js';
 
@@ -68,17 +69,7 @@ export function renderMarkdownText(r: AuditResult, opts: RenderOptions): string 
   }
 
 
-  out.push(heading(2, L('heading.school')), fieldList(lang, [
-    ['field.school_code', r.school.code ?? unknown],
-    ['field.school_name', r.school.name ?? unknown],
-    ['field.province', r.school.province ?? unknown],
-    ['field.district', r.school.district ?? unknown],
-    ['field.school_year', r.school.school_year ?? unknown],
-    ['field.levels', r.school.levels.length ? levelsText(r.school.levels, lang) : unknown],
-    ['field.source', r.source.file],
-    ['field.source_sha256', r.source.sha256],
-    ['field.as_of', dateText(r.as_of, lang)],
-  ]));
+  out.push(heading(2, L('heading.school')), fieldList(lang, schoolFacts(r, lang)));
 
   out.push(heading(2, L('heading.rubric')), fieldList(lang, [
     ['field.rubric', pick(r.rubric.title, lang)],

@@ -15,6 +15,7 @@ import {
   STATUS_STYLE, bandText, cellsText, criterionMessage, criterionStatusWord, dateText, daysLeftText, deadlineViews, gapOrMessage, groupName,
   groupValue, issueSeverityWord, issueViews, levelsText, openBySeverity, pick, quoteText, say, schoolTitle, scoreText, severityWord, showsBand,
   skipReason, statusWord, summaryText, upcoming, verdictText, waiverText, warningViews, type Lang, type RenderOptions,
+  schoolFacts,
 } from './common.js';
 import { xmlSafe } from './text.js';
 
@@ -363,15 +364,7 @@ function detailsSheet(wb: Workbook, r: AuditResult, opts: RenderOptions): void {
   const ws = addTableSheet(wb, { ...spec, name: L('sheet.details') });
   const unknown = L('unknown');
   const facts: [ReportLabel, string][] = [
-    ['field.school_name', r.school.name ?? unknown],
-    ['field.school_code', r.school.code ?? unknown],
-    ['field.province', r.school.province ?? unknown],
-    ['field.district', r.school.district ?? unknown],
-    ['field.school_year', r.school.school_year ?? unknown],
-    ['field.levels', r.school.levels.length ? levelsText(r.school.levels, lang) : unknown],
-    ['field.source', r.source.file],
-    ['field.source_sha256', r.source.sha256],
-    ['field.as_of', dateText(r.as_of, lang)],
+    ...schoolFacts(r, lang),
     ['field.rubric', pick(r.rubric.title, lang)],
     ['field.rubric_id', r.rubric.id],
     ['field.rubric_version', r.rubric.version],

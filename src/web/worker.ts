@@ -26,7 +26,7 @@ import {
   pick, say, schoolTitle, scoreText, severityWord, showsBand, statusWord, summaryText, upcoming, verdictText, warningViews,
 } from '../render/common.js';
 import { areaViews, asOfText, districtViews, flagText, outcomeText, rankViews, rateViews, rubricViews, scoreCell, shortageSentences } from '../render/batch-view.js';
-import { reportStem } from './report-name.js';
+import { reportStem } from '../render/report-name.js';
 import type { BatchView, CriterionView, FileOutcome, FromWorker, RubricOption, SchoolView, ToWorker } from './protocol.js';
 import '../messages/batch.js';
 

@@ -1,5 +1,5 @@
-// The stem of a school's report files on the page: the rule of src/cli/output.ts (`reportStem`), which the
-// page cannot import (it writes files with Node); report-name.test.ts keeps the two the same.
+// The stem of a school's report files: the school code made safe as a file name (else the workbook's base
+// name). Pure, so the command line (src/cli/output.ts) and the page (src/web/worker.ts) name reports alike.
 import { stripDiacritics } from '../inventory/fold.js';
 
 export function sanitizeStem(text: string | null | undefined): string | null {
