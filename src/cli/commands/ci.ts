@@ -1,13 +1,12 @@
 // `audit ci github|gitlab [options] [-o file]`: check the options, build the workflow (src/ci/), print it or
 // write it — whole or not at all (temp file + hard link), and never over an existing file.
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { format } from '../../messages/format.js';
 import '../../messages/ci.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import '../messages.js';
+import { writeNewFile } from '../write-new.js';
 import { rawString, usage, isIsoDate } from '../option-values.js';
 import { TOOL } from '../tool.js';
 import { DEFAULT_CRON, deadlineCrons, shellQuote, type CiPlatform, type CiSpec } from '../../ci/spec.js';
@@ -184,30 +183,6 @@ async function outTarget(platform: CiPlatform, out: string): Promise<string> {
   return out;
 }
 
-/** Write `text` at `target` whole, failing rather than replacing a file that is there. */
-async function writeNew(target: string, text: string): Promise<void> {
-  const dir = dirname(resolve(target));
-  const cannot = (err: unknown): never => usage('cli.cannot_write', { file: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
-  try { await mkdir(dir, { recursive: true }); } catch (err) { cannot(err); }
-  if (await exists(target)) usage('ci.exists', { file: target });
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text);
-    try {
-      // A hard link fails when the name is taken, even if it was taken a moment ago.
-      await link(temp, target);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST' || await exists(target)) usage('ci.exists', { file: target });
-      await rename(temp, target); // no hard links (FAT on a USB stick)
-    }
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    cannot(err);
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
-}
-
 export async function runCi(platform: CiPlatform, opts: CiCommandOptions, g: GlobalOptions, io: CliIO): Promise<CommandResult> {
   const target = opts.out !== undefined ? await outTarget(platform, opts.out) : null;
   await checkFiles(opts, g, io);
@@ -216,7 +191,7 @@ export async function runCi(platform: CiPlatform, opts: CiCommandOptions, g: Glo
     io.stdout(text);
     return 0;
   }
-  await writeNew(target, text);
+  await writeNewFile(target, text, 'ci.exists');
   if (!g.quiet) {
     const shown = target.split(sep).join('/');
     const misplaced = platform === 'github' ? !/(^|\/)\.github\/workflows\/[^/]+$/.test(resolve(target).split(sep).join('/')) : basename(target) !== '.gitlab-ci.yml';

@@ -1,14 +1,14 @@
 // `audit template [--rubric ID] [--lang vi|en] -o kiem-ke.xlsx`: write the blank inventory workbook
 // (src/render/template.ts). Written whole or not at all (a temp file in the same folder, then moved into
 // place), and never over an existing file: a school's filled-in workbook may have that name.
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { format } from '../../messages/format.js';
 import '../../messages/commands.js';
 import type { CliIO, CommandResult, GlobalOptions } from '../main.js';
 import '../messages.js';
+import { writeNewFile } from '../write-new.js';
 
 export interface TemplateCommandOptions {
   /** `-o`: the file (or an existing folder, to write the default name into). */
@@ -26,10 +26,6 @@ async function isDirectory(path: string): Promise<boolean> {
   try { return (await stat(path)).isDirectory(); } catch { return false; }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try { await stat(path); return true; } catch { return false; }
-}
-
 /** The file to write: `-o` as given, or the default name inside a folder given with `-o`. */
 export async function templateTarget(out: string | undefined, g: GlobalOptions): Promise<string> {
   if (out === undefined || out.trim() === '') return usage('cli.template.needs_out');
@@ -38,39 +34,12 @@ export async function templateTarget(out: string | undefined, g: GlobalOptions):
   return out;
 }
 
-/** Write `data` at `target` whole, failing rather than replacing a file that is there. */
-async function writeNew(target: string, data: Uint8Array): Promise<void> {
-  const dir = dirname(resolve(target));
-  const cannot = (err: unknown): never => usage('cli.cannot_write', { file: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
-  try { await mkdir(dir, { recursive: true }); } catch (err) { cannot(err); }
-  if (await exists(target)) usage('cli.template.exists', { file: target });
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data);
-    try {
-      // A hard link fails when the name is taken, even if it was taken a moment ago.
-      await link(temp, target);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') usage('cli.template.exists', { file: target });
-      // Some file systems (FAT on a USB stick) have no hard links: move it into place instead.
-      if (await exists(target)) usage('cli.template.exists', { file: target });
-      await rename(temp, target);
-    }
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    cannot(err);
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
-}
-
 export async function runTemplate(opts: TemplateCommandOptions, g: GlobalOptions, io: CliIO): Promise<CommandResult> {
   const target = await templateTarget(opts.out, g);
   const rubric = opts.rubric !== undefined ? (await import('../../rubric/registry.js')).loadRubric(opts.rubric) : undefined;
   const { renderTemplate } = await import('../../render/template.js');
   const bytes = await renderTemplate({ lang: g.lang, ...(rubric ? { rubric } : {}) });
-  await writeNew(target, bytes);
+  await writeNewFile(target, bytes, 'cli.template.exists');
   if (!g.quiet) {
     const forRubric = rubric ? format({ code: 'cli.template.for_rubric', args: { rubric: `${rubric.id}@${rubric.version}` } }, g.lang) : '';
     io.stderr(`${format({ code: 'cli.template.wrote', args: { file: target, rubric: forRubric } }, g.lang)}\n`);
