@@ -1,7 +1,7 @@
 // What the batch renderers (Markdown, Excel, terminal, JUnit) share: the summary's rows in words.
 // Computed from the summary alone, so a merged summary renders like a single run.
 import type {
-  BatchDigest, BatchDistrictResult, BatchFlag, BatchNotAuditedEntry, BatchRubric, BatchShortage, BatchShortageTotal, FlagSchool,
+  BatchCriterionRate, BatchDigest, BatchDistrictResult, BatchFlag, BatchNotAuditedEntry, BatchRubric, BatchShortage, BatchShortageTotal, FlagSchool,
 } from '../engine/batch.js';
 import type { CriterionStatus, Severity } from '../engine/types.js';
 import { batchLabel } from '../messages/batch.js';
@@ -118,20 +118,12 @@ export function districtViews(s: BatchDigest, lang: Lang): DistrictView[] {
   });
 }
 
-export interface RateView {
-  rubric: string;
+/** A criterion's pass rate with what a reader needs beside it: its clause, title, severity and the rate in words. */
+export interface RateView extends BatchCriterionRate {
   clause: string;
-  id: string;
   title: string;
   severity: Severity;
   weight: number;
-  pass: number;
-  fail: number;
-  missing: number;
-  not_applicable: number;
-  waived: number;
-  applicable: number;
-  rate: number | null;
   rateText: string;
 }
 

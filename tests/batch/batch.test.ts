@@ -1,9 +1,9 @@
 // `audit batch` end to end: the built CLI (bin/audit.js → dist/, `npm test` builds first) on folders
 // written by make-folder.ts, in real worker threads.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { auditAsync, type Run } from '../cli/run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { districtFolder, tempDir, uongBiPrimary, writeFolder, type SchoolDesc } from './make-folder.js';
@@ -11,22 +11,9 @@ import { districtFolder, tempDir, uongBiPrimary, writeFolder, type SchoolDesc } 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/audit.js');
 
-interface Run { code: number | null; stdout: string; stderr: string }
 
-/** Run the CLI in `cwd` (relative paths in the summary are relative to it). */
-function audit(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '', GITHUB_STEP_SUMMARY: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
+
+const audit = auditAsync;
 
 const readJson = async (p: string) => JSON.parse(await readFile(p, 'utf8'));
 const temps: string[] = [];

@@ -3,11 +3,11 @@
 // identical files, a lock file) through the built CLI: every file named, the duplicate counted once, flags
 // naming the schools, shortages adding up per district, summary.xlsx laid out for print, and summary.html
 // checked in a real browser (Debian's chromium through puppeteer-core; skipped with a reason without it).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { auditAsync } from '../cli/run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { officerFolder, tempDir, writeFolder } from './make-folder.js';
@@ -18,17 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 /** Where the screenshot goes (git-ignored): look at it. */
 const OUTPUT = join(ROOT, 'test-output');
 
-function audit(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '', GITHUB_STEP_SUMMARY: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
+const audit = auditAsync;
 
 const FILES = [
   'ho-so/ba-tri/THCS Tân Xuân.pdf', 'ho-so/ba-tri/ban-sao-th-an-duc.xlsx', 'ho-so/ba-tri/th-an-duc.xlsx', 'ho-so/ba-tri/th-bao-thanh.xlsx',

@@ -1,6 +1,6 @@
 // Helpers for the CLI tests: run the built command (`node bin/audit.js`, which imports dist/) as a
 // user would, and find the optional programs some tests need.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -51,4 +51,19 @@ export function pythonWithOpenpyxl(): string | null {
 /** Say why a test is skipped, where the test output shows it. */
 export function skipReason(test: string, why: string): void {
   console.log(`skipped: ${test}: ${why}`);
+}
+
+/** Run the CLI in `cwd` without blocking (batch tests: workers, time limits), with colours and CI variables off. */
+export function auditAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '', GITHUB_STEP_SUMMARY: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
 }
