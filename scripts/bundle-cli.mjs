@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Bundles the command line into one file per entry (run by `npm run build`, after tsc):
-//   dist/bundle/audit.js          what bin/audit.js loads (the whole CLI and its libraries, but exceljs and piscina)
-//   dist/bundle/batch-worker.js   the batch worker, which the bundled `audit batch` gives piscina to start
+//   dist/bundle/audit.cjs         what bin/audit.js loads (the whole CLI and its libraries, but exceljs and piscina),
+//                                 CommonJS so that it can be compiled with V8's code cache (src/node/code-cache.ts)
+//   dist/bundle/audit.cjs.cache   that cache, written by a training run of the bundle (an audit of a fixture)
+//   dist/bundle/batch-worker.js   the batch worker (ESM), which the bundled `audit batch` gives piscina to start
 // Start-up was spent resolving and reading ~150 module files (ours, commander, zod, yaml…); one file per
 // entry costs one read and one compile. exceljs stays outside (loaded only when an .xlsx report is written),
 // and so does piscina (it starts its own worker files by path).
@@ -10,6 +12,8 @@
 // rubrics, the worker). In a bundle that URL would be the bundle's, so each module's `import.meta.url`
 // is rewritten to the URL its own dist/ file has: paths keep meaning what they meant.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -69,12 +73,35 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The command as CommonJS: `import()` becomes require() (a script compiled with a code cache has no ES
+ * module loader behind it), and `import.meta.url` the bundle's own URL.
+ */
+const commonJs = {
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__auditBundleUrl' },
+  banner: { js: "var __auditBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const entries = [
   // The bundled batch command starts the bundled worker (the unbundled one would read ~100 files per thread).
-  { in: 'cli/main.js', out: 'bundle/audit.js', replace: { 'cli/batch-pool.js': { "new URL('./batch-worker.js'": "new URL('../bundle/batch-worker.js'" } } },
+  { in: 'cli/main.js', out: 'bundle/audit.cjs', options: commonJs, replace: { 'cli/batch-pool.js': { "new URL('./batch-worker.js'": "new URL('../bundle/batch-worker.js'" } } },
   { in: 'cli/batch-worker.js', out: 'bundle/batch-worker.js' },
 ];
 for (const e of entries) {
   const out = join(DIST, e.out);
-  await build({ ...common, entryPoints: [join(DIST, e.in)], outfile: out, plugins: [ownUrl(out, e.replace), builtinsByRequire] });
+  await build({ ...common, ...e.options, entryPoints: [join(DIST, e.in)], outfile: out, plugins: [ownUrl(out, e.replace), builtinsByRequire] });
 }
+
+// The code cache: an audit of a bundled example, printed as JSON (the start-up benchmark's case) and as
+// text, holds the bytecode of what a single audit runs. A cache from an older bundle is removed first.
+const bundle = join(DIST, 'bundle/audit.cjs');
+rmSync(`${bundle}.cache`, { force: true });
+const training = `
+  import { loadBundle } from ${JSON.stringify(new URL('../dist/node/code-cache.js', import.meta.url).href)};
+  const cli = loadBundle(${JSON.stringify(bundle)});
+  for (const args of [['fixtures/thpt-chua-dat.xlsx'], ['fixtures/thpt-dat-chuan.xlsx', '--json']]) await cli.exports.main(args);
+  cli.save();`;
+const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+if (run.status !== 0) throw new Error(`bundle-cli: the training run failed (exit ${run.status})`);
