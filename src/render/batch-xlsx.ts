@@ -1,12 +1,13 @@
 // summary.xlsx: the district summary for people who filter, sort and print in Excel. Sheets, in order:
 // overview (outcome, totals, what to provide in numbers, each district's pass rate and shortages, the
 // district criteria), ranking, criterion pass rates, shortages per school, points to check, every file.
-// Each sheet is one table in the shared layout of xlsx.ts (frozen header, autofilter, status colours,
-// A4 landscape), with the sheet's name in the page header and page numbers in the footer; no formula.
+// Each sheet is one table (frozen header, autofilter, status colours, A4 landscape), with the sheet's
+// name in the page header and page numbers in the footer; no formula. Written by xlsx-tables.ts, row by
+// row: a summary of 10,000 schools costs no more memory than the rows being written.
 import type { BatchDigest } from '../engine/batch.js';
 import { batchLabel, type BatchLabel } from '../messages/batch.js';
 import { severityWord, type RenderOptions } from './common.js';
-import { addTableSheet, newWorkbook, workbookBytes, type XlsxRow, type XlsxSheet } from './xlsx.js';
+import { writeTableWorkbook, type TableRow as XlsxRow, type TableSheet as XlsxSheet } from './xlsx-tables.js';
 import {
   areaViews, districtViews, fileViews, flagFiles, flagText, outcomeText, percent, rankViews, rateViews, unitText,
 } from './batch-view.js';
@@ -21,8 +22,9 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
   const t = s.totals;
 
   const overviewRows: XlsxRow[] = [];
-  const kv = (item: string, value: string | number | null, note = '', status?: XlsxRow['status']) =>
-    overviewRows.push({ cells: [item, value, note], ...(status ? { status } : {}) });
+  // The value column holds counts and (district criteria) shares: each number its own format.
+  const kv = (item: string, value: string | number | null, note = '', status?: XlsxRow['status'], numFmt = '0') =>
+    overviewRows.push({ cells: [item, value, note], ...(status ? { status } : {}), ...(typeof value === 'number' ? { numFmts: { 1: numFmt } } : {}) });
   const failing = t.errors > 0 || t.submissions > 0 || t.fail > 0 || t.district_criteria.fail > 0 || t.below_fail_under > 0;
   kv(L('totals.result'), outcomeText(s, lang), '', { col: 1, status: failing ? 'fail' : 'pass' });
   kv(L('totals.files'), t.files);
@@ -39,15 +41,15 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
   const areas = areaViews(s, lang);
   kv(L('overview.total'), L('overview.area_value', { pass: t.pass, schools: t.schools, rate: t.schools === 0 ? '—' : percent(t.pass / t.schools, lang) }));
   for (const a of areas) kv(L('overview.area', { district: a.district }), L('overview.area_value', { pass: a.pass, schools: a.schools, rate: a.rateText }), a.shortages);
-  const shareRows = new Set<number>();
   for (const d of districtViews(s, lang)) {
-    shareRows.add(overviewRows.length);
-    kv(L('overview.district_criterion', { title: d.title }), d.share, L('overview.district_note', { value: d.value, min: d.min, status: d.statusText }), { col: 1, status: d.status });
+    kv(L('overview.district_criterion', { title: d.title }), d.share, L('overview.district_note', { value: d.value, min: d.min, status: d.statusText }), { col: 1, status: d.status }, '0.0%');
   }
   const overview: XlsxSheet = {
     name: L('sheet.overview'),
-    columns: [{ header: L('col.item'), width: 48, wrap: true }, { header: L('col.value'), width: 34, wrap: true }, { header: L('col.note'), width: 70, wrap: true }],
+    // counts and words in one column: all aligned left, so a count does not run into the note beside it
+    columns: [{ header: L('col.item'), width: 48, wrap: true }, { header: L('col.value'), width: 34, wrap: true, align: 'left' }, { header: L('col.note'), width: 70, wrap: true }],
     rows: overviewRows,
+    orientation: 'portrait',
   };
 
   const ranking: XlsxSheet = {
@@ -66,7 +68,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       { header: L('col.failing_required_ids'), width: 24, wrap: true },
       { header: L('col.file'), width: 30, wrap: true },
     ],
-    rows: [...rankViews(s, lang)].map((v): XlsxRow => ({
+    rows: mapRows(rankViews(s, lang), (v): XlsxRow => ({
       cells: [...rubricCell(v.rubric), v.rank === '—' ? null : Number(v.rank), v.code, v.name, v.district, v.levels, v.score, v.band,
         v.statusText, v.failingRequiredTitles.join('; '), v.failingRequired.join(', '), v.file],
       status: { col: shift + 7, status: v.status },
@@ -108,7 +110,7 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
       { header: L('col.short'), width: 10 },
       { header: L('col.id'), width: 24, wrap: true },
     ],
-    rows: [...rankViews(s, lang)].flatMap((v) => v.shortages.map((x): XlsxRow => ({
+    rows: flatMapRows(rankViews(s, lang), (v) => v.shortages.map((x): XlsxRow => ({
       cells: [v.code, v.name, v.district, unitText(x.unit, lang), x.need, x.have, x.missing, x.criterion],
       status: { col: 6, status: 'fail' },
     }))),
@@ -126,25 +128,18 @@ export async function renderBatchXlsx(s: BatchDigest, opts: RenderOptions): Prom
     rows: fileViews(s, lang).map((f): XlsxRow => ({ cells: [f.file, f.outcome, f.school, f.note], status: { col: 1, status: f.status } })),
   };
 
-  const wb = await newWorkbook(opts.generatedAt);
   const title = L('title');
-  for (const sheet of [overview, ranking, rates, shortages, flags, files]) {
-    const ws = addTableSheet(wb, sheet);
-    // Printed: the summary's title and the sheet's name on top, page numbers below.
-    ws.headerFooter = { oddHeader: `&L${headerText(title)}&R&A`, oddFooter: `&C${L('print.footer')}` };
-    if (sheet === overview) {
-      ws.pageSetup.orientation = 'portrait';
-      // The value column holds counts and (district criteria) shares: each cell its own format.
-      for (const i of shareRows) ws.getCell(i + 2, 2).numFmt = '0.0%';
-      overviewRows.forEach((r, i) => {
-        const cell = ws.getCell(i + 2, 2);
-        if (typeof r.cells[1] === 'number' && !shareRows.has(i)) cell.numFmt = '0';
-        // counts and words in one column: all aligned left, so a count does not run into the note beside it
-        cell.alignment = { ...cell.alignment, horizontal: 'left' };
-      });
-    }
-  }
-  return workbookBytes(wb, opts.generatedAt);
+  // Printed: the summary's title and the sheet's name on top, page numbers below.
+  const print = { header: `&L${headerText(title)}&R&A`, footer: `&C${L('print.footer')}` };
+  return writeTableWorkbook([overview, ranking, rates, shortages, flags, files].map((sheet) => ({ ...print, ...sheet })), opts);
+}
+
+/** Rows made as they are written (the ranking may hold 10,000 schools). */
+function mapRows<T>(items: Iterable<T>, f: (x: T) => XlsxRow): Iterable<XlsxRow> {
+  return { *[Symbol.iterator]() { for (const x of items) yield f(x); } };
+}
+function flatMapRows<T>(items: Iterable<T>, f: (x: T) => XlsxRow[]): Iterable<XlsxRow> {
+  return { *[Symbol.iterator]() { for (const x of items) yield* f(x); } };
 }
 
 /** Header text: `&` starts a code in Excel's header language, so it is doubled. */
