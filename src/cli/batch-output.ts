@@ -70,25 +70,27 @@ const STEP_SUMMARY_MAX = 900 * 1024;
 
 export async function writeSummary(outcome: BatchOutcome, opts: SummaryOptions, g: GlobalOptions, io: CliIO): Promise<void> {
   const { summaryFileChunks } = await import('../render/batch-json.js');
-  const { renderBatchMarkdown } = await import('../render/batch-md.js');
+  const { batchMarkdownChunks, renderBatchMarkdown } = await import('../render/batch-md.js');
   const { digest } = outcome;
   const epoch = sourceDateEpoch(io.env);
   const renderOptions = { lang: g.lang, color: false, ...(epoch ? { generatedAt: epoch.toISOString() } : {}) };
-  const md = renderBatchMarkdown(digest, renderOptions);
 
+  // The files naming every school are written in pieces, as they are made: a summary of 10,000 schools
+  // is tens of MB of text that need never be held whole.
   if (opts.outDir !== undefined) {
     const { renderBatchXlsx } = await import('../render/batch-xlsx.js');
     await writeChunksAtomic(opts.outDir, 'summary.json', summaryFileChunks(digest, outcome.entries()));
+    await writeChunksAtomic(opts.outDir, 'summary.md', batchMarkdownChunks(digest, renderOptions));
     const writer = new ReportWriter(opts.outDir, []);
-    await writer.write('summary.md', md);
     await writer.write('summary.xlsx', await renderBatchXlsx(digest, renderOptions));
-    const { renderBatchHtml } = await import('../render/batch-html.js');
-    await writer.write('summary.html', renderBatchHtml(digest, { ...renderOptions, ...(outcome.reports ? { reports: outcome.reports } : {}) }));
+    const { batchHtmlChunks } = await import('../render/batch-html.js');
+    await writeChunksAtomic(opts.outDir, 'summary.html', batchHtmlChunks(digest, { ...renderOptions, ...(outcome.reports ? { reports: outcome.reports } : {}) }));
     if (!g.quiet) io.stderr(`${format({ code: 'batch.wrote_dir', args: { dir: opts.outDir } }, g.lang)}\n`);
   }
 
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) {
+    const md = renderBatchMarkdown(digest, renderOptions);
     const text = Buffer.byteLength(md) <= STEP_SUMMARY_MAX ? md : renderBatchMarkdown(digest, { ...renderOptions, ranking: false });
     await appendFile(stepSummary, `${text}\n`);
   }
@@ -101,13 +103,23 @@ export async function writeSummary(outcome: BatchOutcome, opts: SummaryOptions, 
   }
 }
 
+/** Small chunks (a table row each) joined into pieces of ~64 K characters: one stream write per piece. */
+async function* coalesce(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
+  let piece = '';
+  for await (const c of chunks) {
+    piece += c;
+    if (piece.length >= 65_536) { yield piece; piece = ''; }
+  }
+  if (piece !== '') yield piece;
+}
+
 /** A file written from chunks, never half-written: a temp file in the same folder, then a rename. */
 async function writeChunksAtomic(dir: string, name: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
   const target = join(dir, name);
   const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await pipeline(Readable.from(chunks), createWriteStream(temp));
+    await pipeline(Readable.from(coalesce(chunks)), createWriteStream(temp));
     await rename(temp, target);
   } catch (err) {
     await unlink(temp).catch(() => undefined);

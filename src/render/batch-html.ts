@@ -9,6 +9,7 @@ import type { Lang, RenderOptions } from './common.js';
 import { escapeHtml } from './text.js';
 import {
   areaViews, districtViews, flagText, notAuditedText, outcomeText, rankViews, rateViews, scoreCell, shortageSentences, unitText,
+  type RankView,
 } from './batch-view.js';
 
 export interface BatchHtmlOptions extends RenderOptions {
@@ -134,6 +135,13 @@ ul { margin: 4px 0; }
 `;
 
 export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string {
+  let html = '';
+  for (const chunk of batchHtmlChunks(s, opts)) html += chunk;
+  return html;
+}
+
+/** summary.html in pieces: the table of schools a row at a time, made as it is written. */
+export function* batchHtmlChunks(s: BatchDigest, opts: BatchHtmlOptions): Generator<string> {
   const { lang } = opts;
   const L = (k: BatchLabel, args?: Parameters<typeof batchLabel>[2]) => batchLabel(k, lang, args);
   const t = s.totals;
@@ -155,8 +163,8 @@ export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string 
       { value: a.fail, color: COLORS.fail, title: `${a.district}: ${a.fail} ${L('col.failed')}` },
     ],
   })), L('html.no_data'), 'chart-districts').replace('</h3>', `</h3>${legend}`);
-  const views = [...rankViews(s, lang)];
-  const scores = views.flatMap((v) => (v.score === null ? [] : [v.score]));
+  const scores: number[] = [];
+  for (const v of rankViews(s, lang)) if (v.score !== null) scores.push(v.score);
   const many = s.rubrics.length > 1;
   const failed = rateViews(s, lang).filter((c) => c.fail + c.missing > 0)
     .sort((a, b) => (b.fail + b.missing) - (a.fail + a.missing) || (a.id < b.id ? -1 : 1)).slice(0, 10);
@@ -179,7 +187,7 @@ export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string 
     [L('col.rank'), 'number'], [L('col.code'), 'text'], [L('col.name'), 'text'], [L('col.district'), 'text'],
     [L('col.score'), 'number'], [L('col.status'), 'text'], [L('col.failing_required'), 'text'], [L('col.shortages'), 'text'], [L('col.report'), 'text'],
   ];
-  const rowsHtml = views.map((v) => {
+  const rowHtml = (v: RankView): string => {
     const reports = opts.reports?.get(v.file) ?? [];
     const links = reports.map((r) => `<a href="${esc(href(r))}">${esc(r.slice(r.lastIndexOf('.') + 1))}</a>`).join(' · ');
     const shortages = v.shortages.map((x) => `${x.missing} ${unitText(x.unit, lang)}`).join(', ');
@@ -197,7 +205,7 @@ export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string 
       cell(esc(shortages), shortages),
       cell(links || '—', links ? v.file : ''),
     ].join('')}</tr>`;
-  }).join('\n');
+  };
   // Failing-required sorts by how many; marked numeric.
   const failingCol = head.findIndex((h) => h[0] === L('col.failing_required'));
   head[failingCol] = [L('col.failing_required'), 'number'];
@@ -218,7 +226,7 @@ export function renderBatchHtml(s: BatchDigest, opts: BatchHtmlOptions): string 
     : `<ul>${s.flags.map((f) => `<li data-flag="${esc(f.code)}">${esc(flagText(f, lang))}</li>`).join('')}</ul>`}`);
 
   const title = L('html.title');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -247,7 +255,13 @@ ${districtList}
 <table id="schools">
 <thead><tr>${head.map(([h, type]) => `<th data-type="${type}">${esc(h!)}</th>`).join('')}</tr></thead>
 <tbody>
-${rowsHtml}
+`;
+  let first = true;
+  for (const v of rankViews(s, lang)) {
+    yield first ? rowHtml(v) : `\n${rowHtml(v)}`;
+    first = false;
+  }
+  yield `
 </tbody>
 </table>
 ${others.join('\n')}

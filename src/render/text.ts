@@ -63,8 +63,14 @@ export function escapeMd(s: string, blockStart = false): string {
 
 /** A Markdown table: every cell escaped; header and rows must have the same width. */
 export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [...mdTableLines(header, rows)].join('');
+}
+
+/** mdTable, a line at a time (rows may be made as they are read). */
+export function* mdTableLines(header: readonly string[], rows: Iterable<readonly string[]>): Generator<string> {
   const line = (cells: readonly string[]): string => `| ${cells.map((c) => escapeMd(c) || ' ').join(' | ')} |`;
-  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+  yield `${line(header)}\n|${header.map(() => '---').join('|')}|`;
+  for (const r of rows) yield `\n${line(r)}`;
 }
 
 /** A blockquote of possibly multi-line text, each line escaped. */
